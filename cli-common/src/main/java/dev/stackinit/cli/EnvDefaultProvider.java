@@ -1,0 +1,59 @@
+package dev.stackinit.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Option defaults from the environment, by one rule: {@code --some-option} of tool {@code my-tool} reads
+ * {@code MY_TOOL_SOME_OPTION}. A short alias table adds the standard names a stack already uses ({@code JWT_SECRET},
+ * {@code DATABASE_URL}); the tool's own name wins when both are set. The map is injected, so tests never touch the real
+ * environment.
+ */
+public final class EnvDefaultProvider implements IDefaultValueProvider {
+    private final String prefix;
+    private final Map<String, String> env;
+    private final Map<String, List<String>> aliases;
+
+    /**
+     * @param toolName the tool's command name, e.g. {@code key-generator}
+     * @param env the environment to read
+     * @param aliases option long name (with dashes, e.g. {@code --jwt-secret}) to extra variable names, tried in order
+     */
+    public EnvDefaultProvider(String toolName, Map<String, String> env, Map<String, List<String>> aliases) {
+        this.prefix = toEnvName(toolName) + "_";
+        this.env = Map.copyOf(env);
+        this.aliases = Map.copyOf(aliases);
+    }
+
+    /** {@code --wait-timeout} → {@code WAIT_TIMEOUT}; {@code key-generator} → {@code KEY_GENERATOR}. */
+    public static String toEnvName(String name) {
+        return name.replaceFirst("^-+", "").replace('-', '_').replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** The variable names an option is read from, in the order they are tried. */
+    public List<String> variablesFor(String optionLongName) {
+        List<String> names = new ArrayList<>();
+        names.add(prefix + toEnvName(optionLongName));
+        names.addAll(aliases.getOrDefault(optionLongName, List.of()));
+        return names;
+    }
+
+    @Override
+    public String defaultValue(ArgSpec argSpec) {
+        if (!(argSpec instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) {
+            return null;
+        }
+        for (String name : variablesFor(option.longestName())) {
+            String value = env.get(name);
+            if (value != null && !value.isEmpty()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

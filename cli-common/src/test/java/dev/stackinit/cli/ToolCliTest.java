@@ -1,0 +1,136 @@
+package dev.stackinit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+class ToolCliTest {
+
+    @Command(
+            name = "demo-tool",
+            versionProvider = VersionProvider.class,
+            mixinStandardHelpOptions = true,
+            subcommands = Act.class)
+    static final class Root {}
+
+    @Command(name = "act", mixinStandardHelpOptions = true)
+    static final class Act implements Callable<Integer> {
+        @Option(names = "--mode", defaultValue = "ok")
+        String mode;
+
+        @Option(names = "--database-url")
+        String url;
+
+        @Mixin
+        VerboseOption verbose;
+
+        @Override
+        public Integer call() {
+            return switch (mode) {
+                case "ok" -> 0;
+                case "input" ->
+                    throw new InvalidInputException("bad value in " + url, new IllegalStateException("root cause"));
+                case "down" -> throw new UnreachableException("cannot reach " + url);
+                case "rejected" -> throw new RejectedException("refused");
+                default -> throw new IllegalStateException("boom");
+            };
+        }
+    }
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(Map<String, String> env, String... args) {
+        return ToolCli.run(
+                new Root(),
+                env,
+                new PrintWriter(out),
+                new PrintWriter(err),
+                Map.of("--database-url", List.of("DATABASE_URL")),
+                args);
+    }
+
+    @Test
+    void typedExceptionsBecomeOneLineAndTheirExitCode() {
+        assertThat(run(Map.of(), "act", "--mode", "input", "--database-url", "x"))
+                .isEqualTo(3);
+        assertThat(err.toString()).isEqualTo("demo-tool: bad value in x" + System.lineSeparator());
+        assertThat(run(Map.of(), "act", "--mode", "down")).isEqualTo(4);
+        assertThat(run(Map.of(), "act", "--mode", "rejected")).isEqualTo(5);
+    }
+
+    @Test
+    void verboseAddsTheCauseChain() {
+        assertThat(run(Map.of(), "act", "--mode", "input", "--verbose")).isEqualTo(3);
+        assertThat(err.toString()).contains("caused by: java.lang.IllegalStateException: root cause");
+    }
+
+    @Test
+    void verboseFromTheEnvironmentWorksToo() {
+        assertThat(run(Map.of("DEMO_TOOL_VERBOSE", "true"), "act", "--mode", "input"))
+                .isEqualTo(3);
+        assertThat(err.toString()).contains("caused by:");
+    }
+
+    @Test
+    void bugsPrintAStackTraceAndExitOne() {
+        assertThat(run(Map.of(), "act", "--mode", "other")).isEqualTo(1);
+        assertThat(err.toString())
+                .contains("unexpected error: java.lang.IllegalStateException: boom")
+                .contains("\tat ");
+    }
+
+    @Test
+    void usageErrorsAreOneLineAndExitTwo() {
+        assertThat(run(Map.of(), "act", "--nope")).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .startsWith("demo-tool: Unknown option: '--nope'")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void optionsComeFromTheToolVariableOrTheStandardAlias() {
+        assertThat(run(Map.of("DEMO_TOOL_MODE", "down", "DATABASE_URL", "postgres://u:pw@db/x"), "act"))
+                .isEqualTo(4);
+        assertThat(err.toString())
+                .contains("cannot reach postgres://u:****@db/x")
+                .doesNotContain("pw@");
+    }
+
+    @Test
+    void secretValuesFromTheEnvironmentNeverReachStderr() {
+        run(
+                Map.of("JWT_SECRET", "very-secret-jwt-secret-value"),
+                "act",
+                "--mode",
+                "input",
+                "--database-url",
+                "very-secret-jwt-secret-value");
+        assertThat(err.toString())
+                .doesNotContain("very-secret-jwt-secret-value")
+                .contains("****");
+    }
+
+    @Test
+    void helpDocumentsExitCodesAndVariables() {
+        assertThat(run(Map.of(), "act", "--help")).isZero();
+        assertThat(out.toString())
+                .contains("Exit codes:")
+                .contains("4   a dependency")
+                .contains("--database-url  <-  DEMO_TOOL_DATABASE_URL, DATABASE_URL");
+    }
+
+    @Test
+    void versionNamesTheTool() {
+        assertThat(run(Map.of(), "--version")).isZero();
+        assertThat(out.toString()).startsWith("demo-tool ");
+    }
+}
