@@ -1,0 +1,110 @@
+package dev.stackinit.keygen.cli;
+
+import dev.stackinit.cli.UsageException;
+import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.keygen.GenerateRequest;
+import dev.stackinit.keygen.KeyPlan;
+import dev.stackinit.keygen.KeyPlanner;
+import dev.stackinit.keygen.io.EnvFileStore;
+import dev.stackinit.keygen.io.EnvUpdater;
+import dev.stackinit.keygen.io.StackFiles;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Without --env-file: print a fresh set of secrets and keys (dotenv, json or k8s-secret).",
+            "With --env-file: fill missing values and Supabase's placeholders/demo values in place, keep every real "
+                    + "value, re-sign the keys when JWT_SECRET is new; then copy values to the mapping's targets."
+        })
+final class GenerateCommand implements Callable<Integer> {
+    @ParentCommand
+    KeyGeneratorCommand root;
+
+    @Option(
+            names = "--env-file",
+            split = ",",
+            paramLabel = "<file>",
+            description = "Env file to update in place (repeatable).")
+    List<Path> envFiles = List.of();
+
+    @Option(
+            names = "--mapping",
+            paramLabel = "<yaml>",
+            description = "Mapping of values to other env files (see README).")
+    Path mapping;
+
+    @Option(names = "--rotate", description = "Regenerate every secret and key, even real ones.")
+    boolean rotate;
+
+    @Option(names = "--asymmetric", description = "Add the ES256 key set, its API keys and the sb_ opaque keys.")
+    boolean asymmetric;
+
+    @Option(names = "--dry-run", description = "Report what would be set; write nothing.")
+    boolean dryRun;
+
+    @Option(
+            names = "--expires-in",
+            defaultValue = "5y",
+            converter = DurationConverter.class,
+            paramLabel = "<duration>",
+            description = "Lifetime of new API keys, e.g. 5y, 365d (default: ${DEFAULT-VALUE}).")
+    Duration expiresIn;
+
+    @Option(
+            names = "--format",
+            defaultValue = "dotenv",
+            paramLabel = "<format>",
+            description =
+                    "dotenv, json or k8s-secret (default: ${DEFAULT-VALUE}). With --env-file: dotenv or json summary.")
+    String format;
+
+    @Option(names = "--secret-name", defaultValue = "supabase-secrets", description = "Name of the k8s Secret.")
+    String secretName;
+
+    @Option(names = "--namespace", description = "Namespace of the k8s Secret.")
+    String namespace;
+
+    @Mixin
+    JwtSecretOptions jwtSecret;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+        Optional<String> secret = jwtSecret.resolve();
+        if (rotate && secret.isPresent()) {
+            throw new UsageException(
+                    "--rotate replaces JWT_SECRET, but one was given (JWT_SECRET or --jwt-secret-file)");
+        }
+        GenerateRequest request = new GenerateRequest(Map.of(), secret, rotate, asymmetric, expiresIn);
+        KeyPlanner planner = new KeyPlanner(root.clock(), root.random());
+        if (envFiles.isEmpty() && mapping == null) {
+            if (rotate || dryRun) {
+                throw new UsageException((rotate ? "--rotate" : "--dry-run") + " needs --env-file");
+            }
+            KeyPlan plan = planner.plan(request);
+            root.spec.commandLine().getOut().print(SecretsOutput.render(format, plan.values(), secretName, namespace));
+            return 0;
+        }
+        if (!format.equals("dotenv") && !format.equals("json")) {
+            throw new UsageException("--format " + format + " cannot be combined with --env-file/--mapping");
+        }
+        StackFiles stack = StackFiles.load(envFiles, Optional.ofNullable(mapping), new EnvFileStore(), false);
+        EnvUpdater.Result result = new EnvUpdater(planner, new EnvFileStore()).update(stack, request, dryRun);
+        result.notes().forEach(note -> root.spec.commandLine().getErr().println("key-generator: warning: " + note));
+        root.spec.commandLine().getOut().print(GenerateSummary.render(result, format, dryRun));
+        return 0;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.stackinit.keygen.cli;
+
+import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.keygen.Finding;
+import dev.stackinit.keygen.KeyVerifier;
+import dev.stackinit.keygen.Vars;
+import dev.stackinit.keygen.VerifyRequest;
+import dev.stackinit.keygen.io.EnvFileStore;
+import dev.stackinit.keygen.io.StackFiles;
+import dev.stackinit.keygen.io.StackVerifier;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check the stack's secrets and keys, from --env-file(s) or else from the environment: signatures, roles, "
+                    + "expiry, lengths, demo values, asymmetric keys, and that mapped copies are identical.",
+            "Prints one line per finding; exits 0 only if everything holds, else 3."
+        })
+final class VerifyCommand implements Callable<Integer> {
+    @ParentCommand
+    KeyGeneratorCommand root;
+
+    @Option(names = "--env-file", split = ",", paramLabel = "<file>", description = "Env file to check (repeatable).")
+    List<Path> envFiles = List.of();
+
+    @Option(
+            names = "--mapping",
+            paramLabel = "<yaml>",
+            description = "Also check that every mapped value is identical.")
+    Path mapping;
+
+    @Option(names = "--allow-demo", description = "Report Supabase's public demo values as warnings, not errors.")
+    boolean allowDemo;
+
+    @Option(
+            names = "--warn-days",
+            defaultValue = "30",
+            description = "Warn when a key expires within this many days (default: ${DEFAULT-VALUE}).")
+    int warnDays;
+
+    @Option(names = "--json", description = "Print the findings as JSON.")
+    boolean json;
+
+    @Mixin
+    JwtSecretOptions jwtSecret;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+        Duration warnBefore = Duration.ofDays(warnDays);
+        Optional<String> given = jwtSecret.resolve();
+        boolean fromFiles = !envFiles.isEmpty() || mapping != null;
+        List<Finding> findings = new ArrayList<>();
+        if (fromFiles) {
+            StackFiles stack = StackFiles.load(envFiles, Optional.ofNullable(mapping), new EnvFileStore(), true);
+            findings.addAll(new StackVerifier(new KeyVerifier(root.clock())).verify(stack, allowDemo, warnBefore));
+            String inFile = stack.file(stack.main()).values().get(Vars.JWT_SECRET);
+            if (given.isPresent() && inFile != null && !given.get().equals(inFile)) {
+                findings.add(Finding.error(
+                        Vars.JWT_SECRET,
+                        "in the environment differs from the one in " + StackFiles.display(stack.main())));
+            }
+        } else {
+            Map<String, String> values = new java.util.HashMap<>(root.env());
+            given.ifPresent(secret -> values.put(Vars.JWT_SECRET, secret));
+            findings.addAll(new KeyVerifier(root.clock()).verify(new VerifyRequest(values, allowDemo, warnBefore)));
+        }
+        print(findings);
+        long errors = findings.stream().filter(Finding::isError).count();
+        if (errors > 0) {
+            throw new InvalidInputException(errors + " problem(s) found; fix with: key-generator generate "
+                    + (fromFiles ? fixArguments() : "--env-file <the stack's .env>") + " (see README)");
+        }
+        return 0;
+    }
+
+    private void print(List<Finding> findings) {
+        PrintWriter out = root.spec.commandLine().getOut();
+        if (json) {
+            out.print(SecretsOutput.json(findings));
+            return;
+        }
+        findings.forEach(f -> out.println(f.line()));
+        if (findings.stream().noneMatch(Finding::isError)) {
+            out.println("ok: keys and secrets verified"
+                    + (findings.isEmpty() ? "" : " (" + findings.size() + " warning(s))"));
+        }
+    }
+
+    private String fixArguments() {
+        StringBuilder args = new StringBuilder();
+        envFiles.forEach(f -> args.append("--env-file ").append(f).append(' '));
+        if (mapping != null) {
+            args.append("--mapping ").append(mapping);
+        }
+        return args.toString().strip();
+    }
+}

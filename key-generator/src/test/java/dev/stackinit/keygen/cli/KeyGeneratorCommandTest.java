@@ -1,0 +1,298 @@
+package dev.stackinit.keygen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.stackinit.keygen.IndependentJwt;
+import dev.stackinit.keygen.io.EnvFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeyGeneratorCommandTest {
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256";
+
+    @TempDir
+    Path dir;
+
+    private StringWriter out;
+    private StringWriter err;
+    private Instant now = NOW;
+
+    private int run(Map<String, String> env, String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return KeyGeneratorCommand.run(
+                env,
+                Clock.fixed(now, ZoneOffset.UTC),
+                IndependentJwt.seeded(42),
+                new PrintWriter(out),
+                new PrintWriter(err),
+                args);
+    }
+
+    private int run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private Path fixture(String name, String as) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/" + name)) {
+            Path file = dir.resolve(as);
+            Files.write(file, in.readAllBytes());
+            return file;
+        }
+    }
+
+    private Map<String, String> values(Path file) throws IOException {
+        return EnvFile.parse("t", Files.readString(file)).values();
+    }
+
+    /** Every secret-looking value of the stack must stay out of what the tool printed. */
+    private void assertNoValueOf(Map<String, String> values, String printed) {
+        values.forEach((name, value) -> {
+            if (value.length() >= 8 && !value.startsWith("http")) {
+                assertThat(printed).as(name).doesNotContain(value);
+            }
+        });
+    }
+
+    @Test
+    void helpListsCommandsExitCodesAndVariables() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("generate", "verify", "token", "Exit codes:");
+        assertThat(run("generate", "--help")).isZero();
+        assertThat(out.toString())
+                .contains("--jwt-secret  <-  KEY_GENERATOR_JWT_SECRET, JWT_SECRET")
+                .contains("--env-file  <-  KEY_GENERATOR_ENV_FILE");
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("key-generator ");
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneLine() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).startsWith("key-generator: Missing command");
+        assertThat(run("generate", "--nope")).isEqualTo(2);
+        assertThat(run("generate", "--expires-in", "soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("not a duration");
+        assertThat(run("generate", "--format", "yaml")).isEqualTo(2);
+        assertThat(run("generate", "--rotate")).isEqualTo(2);
+        assertThat(run("generate", "--env-file", dir.resolve(".env").toString(), "--format", "k8s-secret"))
+                .isEqualTo(2);
+        assertThat(run(Map.of("JWT_SECRET", SECRET), "generate", "--rotate", "--env-file", "x.env"))
+                .isEqualTo(2);
+        assertThat(run("token")).isEqualTo(2);
+        assertThat(err.toString()).contains("no JWT secret");
+    }
+
+    @Test
+    void theJwtSecretIsRefusedOnTheCommandLine() {
+        assertThat(run("generate", "--jwt-secret", SECRET)).isEqualTo(2);
+        assertThat(err.toString()).contains("not accepted on the command line").doesNotContain(SECRET);
+        assertThat(out.toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void generatePrintsDotenvSignedWithTheSecretFromTheEnvironment() throws Exception {
+        assertThat(run(Map.of("JWT_SECRET", SECRET), "generate")).isZero();
+        Map<String, String> values = EnvFile.parse("out", out.toString()).values();
+        assertThat(values).containsEntry("JWT_SECRET", SECRET).containsKeys("ANON_KEY", "VAULT_ENC_KEY");
+        assertThat(IndependentJwt.hs256Verifies(values.get("ANON_KEY"), SECRET)).isTrue();
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void theSecretFileAliasWorksAndAMissingFileIsExitThree() throws Exception {
+        Path secretFile = dir.resolve("secret");
+        Files.writeString(secretFile, SECRET + "\n");
+        assertThat(run(Map.of("JWT_SECRET_FILE", secretFile.toString()), "generate", "--format", "json"))
+                .isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, String> json = new ObjectMapper().readValue(out.toString(), Map.class);
+        assertThat(json).containsEntry("JWT_SECRET", SECRET);
+        assertThat(run("generate", "--jwt-secret-file", dir.resolve("nope").toString()))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void k8sSecretIsAManifestWithStringData() throws Exception {
+        assertThat(run("generate", "--format", "k8s-secret", "--namespace", "supa", "--asymmetric"))
+                .isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> manifest = new ObjectMapper(new YAMLFactory()).readValue(out.toString(), Map.class);
+        assertThat(manifest).containsEntry("kind", "Secret").containsEntry("apiVersion", "v1");
+        @SuppressWarnings("unchecked")
+        Map<String, String> data = (Map<String, String>) manifest.get("stringData");
+        assertThat(data).containsKeys("JWT_SECRET", "ANON_KEY", "JWT_KEYS", "SUPABASE_SECRET_KEY");
+        assertThat(data.get("JWT_KEYS")).startsWith("[{\"kty\":\"EC\"");
+    }
+
+    @Test
+    void generateIntoFilesPrintsNamesNeverValuesAndVerifyPasses() throws Exception {
+        Path env = fixture("supabase-example.env", ".env");
+        Path mapping = fixture("env-mapping.yml", "env-mapping.yml");
+        assertThat(run("generate", "--env-file", env.toString(), "--mapping", mapping.toString()))
+                .isZero();
+        assertThat(out.toString())
+                .contains("set JWT_SECRET, ANON_KEY, SERVICE_ROLE_KEY")
+                .contains("created, set");
+        Map<String, String> values = values(env);
+        values.putAll(values(dir.resolve("stackend.env")));
+        assertNoValueOf(values, out.toString() + err.toString());
+
+        assertThat(run("verify", "--env-file", env.toString(), "--mapping", mapping.toString()))
+                .isZero();
+        assertThat(out.toString()).contains("ok: keys and secrets verified");
+        assertNoValueOf(values, out.toString() + err.toString());
+
+        assertThat(run("generate", "--env-file", env.toString(), "--mapping", mapping.toString()))
+                .isZero();
+        assertThat(out.toString()).contains("0 changes");
+    }
+
+    @Test
+    void theEnvFileComesFromTheToolVariable() throws Exception {
+        Path env = fixture("supabase-example.env", ".env");
+        assertThat(run(Map.of("KEY_GENERATOR_ENV_FILE", env.toString()), "generate"))
+                .isZero();
+        assertThat(values(env).get("JWT_SECRET")).hasSize(40);
+    }
+
+    @Test
+    void verifyFlagsTheDemoFixtureWithExitThreeAndTheFixCommand() throws Exception {
+        Path env = fixture("supabase-example.env", ".env");
+        assertThat(run("verify", "--env-file", env.toString())).isEqualTo(3);
+        assertThat(out.toString())
+                .contains("ERROR   JWT_SECRET: is Supabase's public demo secret")
+                .contains("ERROR   ANON_KEY: is Supabase's public demo key");
+        assertThat(err.toString()).contains("problem(s) found; fix with: key-generator generate --env-file");
+        assertNoValueOf(values(env), out.toString() + err.toString());
+    }
+
+    @Test
+    void verifyExitsThreeWhenAMappedValueDiffers() throws Exception {
+        Path env = fixture("supabase-example.env", ".env");
+        Path mapping = fixture("env-mapping.yml", "env-mapping.yml");
+        run("generate", "--env-file", env.toString(), "--mapping", mapping.toString());
+        Path web = dir.resolve("stackweb.env");
+        Files.writeString(
+                web,
+                Files.readString(web)
+                        .replaceFirst("NEXT_PUBLIC_SUPABASE_ANON_KEY=ey", "NEXT_PUBLIC_SUPABASE_ANON_KEY=xy"));
+        assertThat(run("verify", "--env-file", env.toString(), "--mapping", mapping.toString()))
+                .isEqualTo(3);
+        assertThat(out.toString())
+                .containsPattern("stackweb.env NEXT_PUBLIC_SUPABASE_ANON_KEY: differs from ANON_KEY in \\S*\\.env\\n");
+    }
+
+    @Test
+    void anUnknownSourceVariableInTheMappingIsExitThree() throws Exception {
+        Path env = fixture("supabase-example.env", ".env");
+        String before = Files.readString(env);
+        Path mapping = dir.resolve("m.yml");
+        Files.writeString(mapping, "source: .env\ntargets:\n  - file: b.env\n    vars:\n      A: NO_SUCH_VAR\n");
+        assertThat(run("generate", "--mapping", mapping.toString())).isEqualTo(3);
+        assertThat(Files.readString(env)).isEqualTo(before);
+        Files.writeString(mapping, "source: .env\nextra: 1\n");
+        assertThat(run("generate", "--mapping", mapping.toString())).isEqualTo(3);
+    }
+
+    @Test
+    void verifyReadsTheEnvironmentWhenNoFileIsGivenAndWarnsBeforeExpiry() {
+        run(Map.of("JWT_SECRET", SECRET), "generate");
+        Map<String, String> env =
+                new HashMap<>(EnvFile.parse("out", out.toString()).values());
+        assertThat(run(env, "verify")).isZero();
+        now = NOW.plus(Duration.ofDays(5 * 365 - 20));
+        assertThat(run(env, "verify")).isZero();
+        assertThat(out.toString()).contains("WARNING ANON_KEY: expires on").contains("(20 days left)");
+        now = NOW;
+        String anon = env.get("ANON_KEY");
+        env.put("ANON_KEY", env.get("SERVICE_ROLE_KEY"));
+        env.put("SERVICE_ROLE_KEY", anon);
+        assertThat(run(env, "verify")).isEqualTo(3);
+        assertThat(out.toString()).contains("has role service_role, expected anon");
+        assertThat(err.toString()).doesNotContain(SECRET).doesNotContain(anon);
+    }
+
+    @Test
+    void tokenMintsAVerifiableUserToken() throws Exception {
+        assertThat(run(
+                        Map.of("JWT_SECRET", SECRET),
+                        "token",
+                        "--sub",
+                        "7f1c0e4a-0000-4000-8000-000000000001",
+                        "--email",
+                        "ci@example.com",
+                        "--claim",
+                        "app_metadata={\"tier\":\"pro\"}",
+                        "--claim",
+                        "level=3",
+                        "--expires-in",
+                        "10m"))
+                .isZero();
+        String token = out.toString().strip();
+        assertThat(IndependentJwt.hs256Verifies(token, SECRET)).isTrue();
+        Map<String, Object> payload = IndependentJwt.payload(token);
+        assertThat(payload)
+                .containsEntry("role", "authenticated")
+                .containsEntry("aud", "authenticated")
+                .containsEntry("email", "ci@example.com")
+                .containsEntry("level", 3)
+                .containsEntry("app_metadata", Map.of("tier", "pro"));
+        assertThat(((Number) payload.get("exp")).longValue() - ((Number) payload.get("iat")).longValue())
+                .isEqualTo(600);
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void tokenReadsTheSecretFromAnEnvFileAndRefusesAShortOne() throws Exception {
+        Path env = dir.resolve("s.env");
+        Files.writeString(env, "JWT_SECRET=" + SECRET + "\n");
+        assertThat(run("token", "--env-file", env.toString(), "--role", "service_role"))
+                .isZero();
+        assertThat(IndependentJwt.hs256Verifies(out.toString().strip(), SECRET)).isTrue();
+        assertThat(run(Map.of("JWT_SECRET", "short-secret"), "token")).isEqualTo(3);
+        assertThat(err.toString()).contains("at least 32").doesNotContain("short-secret");
+    }
+
+    @Test
+    void aMalformedEnvFileIsExitThreeAndUntouched() throws Exception {
+        Path env = dir.resolve(".env");
+        Files.writeString(env, "JWT_SECRET=\nthis line is broken\n", StandardCharsets.UTF_8);
+        assertThat(run("generate", "--env-file", env.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains(".env:2: not a VARIABLE=value line");
+        assertThat(Files.readString(env)).isEqualTo("JWT_SECRET=\nthis line is broken\n");
+        assertThat(run("verify", "--env-file", dir.resolve("missing.env").toString()))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void theShippedSamplesWorkEndToEnd() throws Exception {
+        for (String name : new String[] {".env", "env-mapping.yml", "stackend.env", "stackweb.env"}) {
+            Files.copy(Path.of("samples", name), dir.resolve(name));
+        }
+        String mapping = dir.resolve("env-mapping.yml").toString();
+        assertThat(run("verify", "--mapping", mapping)).isEqualTo(3);
+        assertThat(run("generate", "--mapping", mapping)).isZero();
+        assertThat(run("verify", "--mapping", mapping)).isZero();
+        assertThat(values(dir.resolve("stackweb.env")))
+                .containsEntry("NEXT_PUBLIC_SUPABASE_URL", "http://localhost:8000")
+                .doesNotContainKey("SUPABASE_SERVICE_ROLE_KEY");
+        assertThat(Files.readString(dir.resolve("stackend.env"))).startsWith("# Backend (stackend)");
+    }
+}
