@@ -1,0 +1,66 @@
+package dev.stackinit.webhooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Header rules: which values are secret, and what pg_net accepts for POST. */
+public final class Headers {
+    private static final Pattern SECRET_NAME =
+            Pattern.compile(".*(authorization|apikey|api-key|token|secret|password|cookie|key).*");
+
+    private Headers() {}
+
+    public static List<String> names(ObjectNode headers) {
+        List<String> names = new ArrayList<>();
+        headers.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    public static boolean isSecret(String headerName) {
+        return SECRET_NAME.matcher(headerName.toLowerCase(Locale.ROOT)).matches();
+    }
+
+    /** A copy with the values of secret-looking headers replaced by ****, for output meant for people. */
+    public static ObjectNode masked(ObjectNode headers) {
+        ObjectNode copy = headers.deepCopy();
+        for (String name : names(headers)) {
+            if (isSecret(name)) {
+                copy.put(name, "****");
+            }
+        }
+        return copy;
+    }
+
+    /** A headers argument as text with secret values masked; text that is not a JSON object is hidden whole. */
+    public static String maskedText(String headersJson) {
+        if (headersJson == null) {
+            return null;
+        }
+        return Json.parseObject(headersJson)
+                .map(node -> Json.compact(masked(node)))
+                .orElse("****");
+    }
+
+    /**
+     * pg_net's http_post raises on any Content-Type but application/json, which would abort the row change that fired
+     * the webhook: catch it before it reaches a trigger.
+     */
+    public static Optional<String> postProblem(ObjectNode headers) {
+        for (Map.Entry<String, JsonNode> header : headers.properties()) {
+            if (header.getKey().equalsIgnoreCase("content-type")) {
+                String value = header.getValue().asText().trim().toLowerCase(Locale.ROOT);
+                if (!value.equals("application/json")) {
+                    return Optional.of("POST webhooks must send Content-Type application/json (pg_net refuses '"
+                            + header.getValue().asText() + "')");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

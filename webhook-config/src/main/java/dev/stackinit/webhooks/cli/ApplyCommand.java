@@ -1,0 +1,70 @@
+package dev.stackinit.webhooks.cli;
+
+import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.webhooks.ApplyReport;
+import dev.stackinit.webhooks.WebhookSpec;
+import dev.stackinit.webhooks.Webhooks;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "apply",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Create missing webhooks, re-create changed ones and leave the rest alone, in one transaction.",
+            "Undeclared webhooks are deleted only with --prune. A second apply reports 0 changes."
+        })
+final class ApplyCommand implements Callable<Integer> {
+    @Mixin
+    DeclarationOptions declarations;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    AdminOptions admin;
+
+    @Option(names = "--prune", description = "Delete webhooks that no file declares.")
+    boolean prune;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @ParentCommand
+    WebhookConfigCommand root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<WebhookSpec> specs = declarations.load(root.env);
+        PrintWriter err = spec.commandLine().getErr();
+        if (admin.given()) {
+            BootstrapCommand.bootstrap(root, admin, connection.waitSeconds, err);
+        }
+        ApplyReport report = Database.inTransaction(
+                root,
+                connection.target(root.env),
+                connection.waitSeconds,
+                err,
+                true,
+                c -> Webhooks.apply(c, specs, prune));
+        Render.warnings(report.warnings(), err);
+        if (json) {
+            Render.print(Render.json(report), spec.commandLine().getOut());
+        } else {
+            Render.text(report, true, spec.commandLine().getOut());
+        }
+        return 0;
+    }
+}

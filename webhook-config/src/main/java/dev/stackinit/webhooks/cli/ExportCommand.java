@@ -1,0 +1,94 @@
+package dev.stackinit.webhooks.cli;
+
+import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.webhooks.DeclarationWriter;
+import dev.stackinit.webhooks.Headers;
+import dev.stackinit.webhooks.LiveWebhook;
+import dev.stackinit.webhooks.UrlRewrite;
+import dev.stackinit.webhooks.WebhookSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = "Write the live webhooks as a declaration file (YAML) that apply reproduces exactly.")
+final class ExportCommand implements Callable<Integer> {
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--rewrite-url", split = ",", paramLabel = "FROM=>TO", description = "Rewrite URL prefixes.")
+    List<String> rewrites = List.of();
+
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Write here (atomically) instead of stdout.")
+    Path output;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @ParentCommand
+    WebhookConfigCommand root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<UrlRewrite> urlRewrites = DeclarationOptions.parseRewrites(rewrites);
+        PrintWriter err = spec.commandLine().getErr();
+        List<WebhookSpec> specs = new ArrayList<>();
+        for (LiveWebhook webhook : LiveReader.read(root, connection, err)) {
+            try {
+                specs.add(UrlRewrite.applyFirst(urlRewrites, webhook.toSpec()));
+            } catch (InvalidInputException notExpressible) {
+                err.println("webhook-config: warning: skipped: " + notExpressible.getMessage());
+            }
+        }
+        for (WebhookSpec exported : specs) {
+            if (Headers.names(exported.headers()).stream().anyMatch(Headers::isSecret)) {
+                err.println("webhook-config: warning: webhook " + exported.name() + " sends a secret-looking header;"
+                        + " replace its value with ${VARIABLE} before committing the file");
+            }
+        }
+        String yaml = DeclarationWriter.write(specs);
+        if (output == null) {
+            spec.commandLine().getOut().print(yaml);
+            spec.commandLine().getOut().flush();
+        } else {
+            writeAtomically(output, yaml);
+            err.println("webhook-config: exported " + specs.size() + " webhook(s) to " + output);
+        }
+        return 0;
+    }
+
+    private static void writeAtomically(Path target, String text) {
+        Path folder = target.toAbsolutePath().getParent();
+        try {
+            Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+            try {
+                Files.writeString(temp, text, StandardCharsets.UTF_8);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

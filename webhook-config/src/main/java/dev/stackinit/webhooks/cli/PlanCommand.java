@@ -1,0 +1,60 @@
+package dev.stackinit.webhooks.cli;
+
+import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.webhooks.ApplyReport;
+import dev.stackinit.webhooks.WebhookSpec;
+import dev.stackinit.webhooks.Webhooks;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        description = "Show what apply would create, update and delete; changes nothing.")
+final class PlanCommand implements Callable<Integer> {
+    @Mixin
+    DeclarationOptions declarations;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--prune", description = "Plan to delete webhooks that no file declares.")
+    boolean prune;
+
+    @Option(names = "--json", description = "Print the plan as JSON.")
+    boolean json;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @ParentCommand
+    WebhookConfigCommand root;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<WebhookSpec> specs = declarations.load(root.env);
+        var err = spec.commandLine().getErr();
+        ApplyReport report = Database.inTransaction(
+                root,
+                connection.target(root.env),
+                connection.waitSeconds,
+                err,
+                false,
+                c -> Webhooks.plan(c, specs, prune));
+        Render.warnings(report.warnings(), err);
+        if (json) {
+            Render.print(Render.json(report), spec.commandLine().getOut());
+        } else {
+            Render.text(report, false, spec.commandLine().getOut());
+        }
+        return 0;
+    }
+}

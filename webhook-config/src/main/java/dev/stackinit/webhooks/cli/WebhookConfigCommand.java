@@ -1,0 +1,61 @@
+package dev.stackinit.webhooks.cli;
+
+import dev.stackinit.cli.Retry;
+import dev.stackinit.cli.ToolCli;
+import dev.stackinit.cli.VersionProvider;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+/** Root of {@code webhook-config}: Supabase database webhooks declared in YAML. */
+@Command(
+        name = "webhook-config",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Supabase database webhooks declared in YAML: plan, apply, list, export, delete.",
+            "A webhook is an AFTER ... FOR EACH ROW trigger calling supabase_functions.http_request(url, method,"
+                    + " headers, params, timeout), exactly as Studio creates it."
+        },
+        subcommands = {
+            PlanCommand.class,
+            ApplyCommand.class,
+            ListCommand.class,
+            ExportCommand.class,
+            DeleteCommand.class,
+            BootstrapCommand.class
+        })
+public final class WebhookConfigCommand {
+    static final Map<String, List<String>> ALIASES = Map.of("--database-url", List.of("DATABASE_URL"));
+
+    final Map<String, String> env;
+    final Retry retry;
+
+    public WebhookConfigCommand(Map<String, String> env, Retry retry) {
+        this.env = Map.copyOf(env);
+        this.retry = retry;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.getenv(), args));
+    }
+
+    public static int run(Map<String, String> env, String... args) {
+        return run(
+                env,
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+                args);
+    }
+
+    public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        return run(new WebhookConfigCommand(env, Retry.system()), out, err, args);
+    }
+
+    /** With an injected root, so tests control waiting. */
+    static int run(WebhookConfigCommand root, PrintWriter out, PrintWriter err, String... args) {
+        return ToolCli.run(root, root.env, out, err, ALIASES, args);
+    }
+}

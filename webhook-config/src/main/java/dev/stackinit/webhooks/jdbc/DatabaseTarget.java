@@ -1,0 +1,73 @@
+package dev.stackinit.webhooks.jdbc;
+
+import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.cli.SecretMasker;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where to connect: a JDBC URL plus the user and password taken out of a {@code postgres://user:pw@host:port/db}
+ * URL (percent-decoded), or a {@code jdbc:postgresql://} URL as is. {@link #toString()} never shows the password.
+ */
+public record DatabaseTarget(String jdbcUrl, String user, String password) {
+    private static final String JDBC_PREFIX = "jdbc:postgresql:";
+
+    public static DatabaseTarget parse(String url) {
+        String trimmed = url.trim();
+        if (trimmed.startsWith(JDBC_PREFIX)) {
+            return new DatabaseTarget(trimmed, null, null);
+        }
+        int scheme = trimmed.indexOf("://");
+        String name = scheme < 0 ? "" : trimmed.substring(0, scheme);
+        if (!name.equals("postgres") && !name.equals("postgresql")) {
+            throw new InvalidInputException("database URL must start with postgres://, postgresql:// or " + JDBC_PREFIX
+                    + "//, got '" + SecretMasker.urisOnly().mask(trimmed) + "'");
+        }
+        String rest = trimmed.substring(scheme + 3);
+        int pathStart = firstOf(rest, '/', '?');
+        String authority = rest.substring(0, pathStart);
+        String path = rest.substring(pathStart);
+        int at = authority.lastIndexOf('@');
+        String user = null;
+        String password = null;
+        if (at >= 0) {
+            String userInfo = authority.substring(0, at);
+            int colon = userInfo.indexOf(':');
+            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+        }
+        String hostPort = authority.substring(at + 1);
+        if (hostPort.isEmpty()) {
+            hostPort = "localhost";
+        }
+        if (path.isEmpty() || path.startsWith("?")) {
+            path = "/postgres" + path;
+        }
+        return new DatabaseTarget(JDBC_PREFIX + "//" + hostPort + path, user, password);
+    }
+
+    public DatabaseTarget withPassword(String newPassword) {
+        return new DatabaseTarget(jdbcUrl, user, newPassword);
+    }
+
+    private static int firstOf(String text, char a, char b) {
+        int first = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == a || text.charAt(i) == b) {
+                first = i;
+                break;
+            }
+        }
+        return first;
+    }
+
+    private static String decode(String text) {
+        // '+' is a literal plus in a URL's user info, not a space
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return SecretMasker.urisOnly().mask(jdbcUrl) + (user == null ? "" : " as " + user);
+    }
+}
