@@ -1,0 +1,286 @@
+package dev.stackinit.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/**
+ * The whole trimmed stack on a real engine, from a copy of compose/ with the documented first run: .env from the
+ * example, secrets from `docker compose run keys generate`, then `up -d --wait`. A test HTTP server on the host stands
+ * in for stackend and receives the new_user webhook.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ComposeStackContainerIT {
+    private static final Set<String> INIT = Set.of("keys", "mongo-init", "supabase-migrate");
+    private static final Duration UP = Duration.ofMinutes(15);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final BlockingQueue<String[]> HOOKS = new LinkedBlockingQueue<>();
+
+    private static Path dir;
+    private static String project;
+    private static HttpServer stackend;
+    private static Map<String, String> env;
+
+    @BeforeAll
+    static void up() throws Exception {
+        assumeTrue(DockerCli.available("compose", "version"), "the docker compose v2 plugin is not available");
+        DockerCli.ok(
+                StackFiles.MODULE,
+                Duration.ofMinutes(30),
+                "docker",
+                "compose",
+                "--env-file",
+                ".env.example",
+                "build",
+                "keys",
+                "mongo-init",
+                "supabase-migrate");
+
+        stackend = HttpServer.create(new InetSocketAddress("0.0.0.0", 0), 0);
+        stackend.createContext("/", exchange -> {
+            HOOKS.add(new String[] {
+                exchange.getRequestURI().getPath(),
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+            });
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        stackend.start();
+
+        dir = Files.createTempDirectory("stack-init-compose-");
+        copyStack(StackFiles.MODULE, dir);
+        project = "stackinit-it-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String port : List.of(
+                "KONG_HTTP_PORT",
+                "KONG_HTTPS_PORT",
+                "POSTGRES_PORT",
+                "MONGO_PORT",
+                "MONGO_EXPRESS_PORT",
+                "STACKEND_PORT",
+                "STACKWEB_PORT")) {
+            overrides.put(port, Integer.toString(freePort()));
+        }
+        overrides.put("SUPABASE_PUBLIC_URL", "http://localhost:" + overrides.get("KONG_HTTP_PORT"));
+        overrides.put("API_EXTERNAL_URL", overrides.get("SUPABASE_PUBLIC_URL"));
+        overrides.put(
+                "STACKEND_URL",
+                "http://host.docker.internal:" + stackend.getAddress().getPort());
+        overrides.put("STACK_INIT_PULL_POLICY", "never");
+        overrides.put("ENABLE_EMAIL_AUTOCONFIRM", "true");
+        Files.writeString(dir.resolve(".env"), withValues(Files.readString(dir.resolve(".env.example")), overrides));
+
+        // the README's first-run command, as the host user so the files stay the user's
+        String user = Files.getAttribute(dir, "unix:uid") + ":" + Files.getAttribute(dir, "unix:gid");
+        compose(
+                Duration.ofMinutes(2),
+                "run",
+                "--rm",
+                "--user",
+                user,
+                "-v",
+                dir + ":/work",
+                "-w",
+                "/work",
+                "keys",
+                "generate",
+                "--env-file",
+                ".env",
+                "--mapping",
+                "env-mapping.yml");
+        env = DotEnv.read(dir.resolve(".env")).values();
+        assertThat(env.get("JWT_SECRET")).as("generated JWT_SECRET").hasSizeGreaterThanOrEqualTo(32);
+        assertThat(DotEnv.read(dir.resolve("stackend.env")).values())
+                .containsEntry("SUPABASE_ANON_KEY", env.get("ANON_KEY"));
+
+        compose(UP, "up", "-d", "--wait", "--wait-timeout", Long.toString(UP.toSeconds()));
+    }
+
+    @AfterAll
+    static void down() {
+        if (project != null) {
+            DockerCli.run(
+                    dir,
+                    Duration.ofMinutes(5),
+                    List.of("docker", "compose", "-p", project, "down", "-v", "--remove-orphans"));
+        }
+        if (stackend != null) {
+            stackend.stop(0);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theInitServicesRanOnceAndExitedZero() throws IOException {
+        Map<String, JsonNode> containers = containers();
+        for (String init : INIT) {
+            assertThat(containers).containsKey(init);
+            assertThat(containers.get(init).path("State").asText()).as(init).isEqualTo("exited");
+            assertThat(containers.get(init).path("ExitCode").asInt(-1))
+                    .as(init + " exit code")
+                    .isZero();
+        }
+        assertThat(compose(Duration.ofSeconds(30), "logs", "keys")).contains("ok");
+    }
+
+    @Test
+    @Order(2)
+    void aSecondUpChangesNothing() throws IOException {
+        Map<String, String> before = runningSince();
+        compose(UP, "up", "-d", "--wait", "--wait-timeout", Long.toString(UP.toSeconds()));
+        assertThat(runningSince())
+                .as("long-running containers were neither recreated nor restarted")
+                .isEqualTo(before);
+        Map<String, JsonNode> containers = containers();
+        INIT.forEach(init -> assertThat(containers.get(init).path("ExitCode").asInt(-1))
+                .as(init)
+                .isZero());
+    }
+
+    @Test
+    @Order(3)
+    void aNewProfileFiresTheNewUserWebhookOnce() throws Exception {
+        HOOKS.clear();
+        String email = "it-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        HttpResponse<String> signup = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(env.get("SUPABASE_PUBLIC_URL") + "/auth/v1/signup"))
+                                .header("apikey", env.get("ANON_KEY"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"email\":\"" + email + "\",\"password\":\"correct-horse-42\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(signup.statusCode()).as(signup.body()).isEqualTo(200);
+
+        // GoTrue inserts into auth.users → handle_new_user inserts the profile → the webhook posts it (pg_net)
+        String[] hook = HOOKS.poll(60, TimeUnit.SECONDS);
+        assertThat(hook).as("a request reached the stand-in for stackend").isNotNull();
+        assertThat(hook[0]).isEqualTo("/webhooks/new_user");
+        JsonNode payload = JSON.readTree(hook[1]);
+        assertThat(payload.path("type").asText()).isEqualTo("INSERT");
+        assertThat(payload.path("table").asText()).isEqualTo("profiles");
+        assertThat(payload.path("schema").asText()).isEqualTo("public");
+        assertThat(HOOKS.poll(5, TimeUnit.SECONDS))
+                .as("the trigger exists once, after two `up`s")
+                .isNull();
+    }
+
+    private static String compose(Duration timeout, String... args) {
+        List<String> command = new ArrayList<>(List.of("docker", "compose", "-p", project));
+        command.addAll(List.of(args));
+        return DockerCli.ok(dir, timeout, command.toArray(String[]::new));
+    }
+
+    /** Service → its container as `docker compose ps -a --format json` describes it (array or one object per line). */
+    private static Map<String, JsonNode> containers() throws IOException {
+        String output =
+                compose(Duration.ofSeconds(30), "ps", "-a", "--format", "json").strip();
+        List<JsonNode> nodes = new ArrayList<>();
+        if (output.startsWith("[")) {
+            JSON.readTree(output).forEach(nodes::add);
+        } else {
+            for (String line : output.lines().filter(l -> !l.isBlank()).toList()) {
+                nodes.add(JSON.readTree(line));
+            }
+        }
+        Map<String, JsonNode> byService = new LinkedHashMap<>();
+        nodes.forEach(n -> byService.put(n.path("Service").asText(), n));
+        return byService;
+    }
+
+    /** Long-running service → container id and start time. */
+    private static Map<String, String> runningSince() throws IOException {
+        Map<String, String> since = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> c : containers().entrySet()) {
+            if (!INIT.contains(c.getKey())) {
+                String id = c.getValue().path("ID").asText();
+                since.put(
+                        c.getKey(),
+                        id + " "
+                                + DockerCli.ok(
+                                                dir,
+                                                Duration.ofSeconds(30),
+                                                "docker",
+                                                "inspect",
+                                                "-f",
+                                                "{{.State.StartedAt}}",
+                                                id)
+                                        .strip());
+            }
+        }
+        return since;
+    }
+
+    private static String withValues(String dotenv, Map<String, String> values) {
+        StringBuilder out = new StringBuilder();
+        for (String line : dotenv.split("\n", -1)) {
+            int eq = line.indexOf('=');
+            String key = eq > 0 && !line.startsWith("#") ? line.substring(0, eq) : null;
+            out.append(key != null && values.containsKey(key) ? key + "=" + values.get(key) : line)
+                    .append('\n');
+        }
+        return out.toString().stripTrailing() + "\n";
+    }
+
+    /** compose/ without the Maven parts and without the developer's own .env files. */
+    private static void copyStack(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path relative = from.relativize(source);
+                String first =
+                        relative.getNameCount() == 0 ? "" : relative.getName(0).toString();
+                String name = source.getFileName().toString();
+                if (Set.of("target", "src", "pom.xml", "k8s").contains(first)
+                        || name.equals(".env")
+                        || name.endsWith(".env")) {
+                    continue;
+                }
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
