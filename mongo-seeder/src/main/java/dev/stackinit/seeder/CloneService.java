@@ -1,0 +1,201 @@
+package dev.stackinit.seeder;
+
+import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.cli.UsageException;
+import dev.stackinit.seeder.CloneReport.CollectionReport;
+import dev.stackinit.seeder.CloneReport.DatabaseReport;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * Copies databases from a source (server or seed directory) into a target server: collections in parallel through
+ * staging collections, then views in dependency order, then a marker recording the completed copy.
+ */
+public final class CloneService {
+    private final Clock clock;
+
+    public CloneService(Clock clock) {
+        this.clock = clock;
+    }
+
+    public CloneReport copy(CloneRequest request, SourceStore source, TargetStore target, ProgressListener progress) {
+        Instant start = clock.instant();
+        List<DatabaseReport> reports = new ArrayList<>();
+        for (String sourceDb : request.databases()) {
+            reports.add(copyDatabase(request, source, target, sourceDb, request.targetName(sourceDb), progress));
+        }
+        return new CloneReport(reports, Duration.between(start, clock.instant()).toMillis() / 1000.0);
+    }
+
+    private DatabaseReport copyDatabase(
+            CloneRequest request,
+            SourceStore source,
+            TargetStore target,
+            String sourceDb,
+            String targetDb,
+            ProgressListener progress) {
+        if (source.location().equals(target.location()) && sourceDb.equals(targetDb)) {
+            throw new UsageException("source and target are the same database: " + sourceDb + " on " + target.describe()
+                    + " (use --to-db or another --target-uri)");
+        }
+        List<CollectionSpec> all = source.collections(sourceDb);
+        if (all.isEmpty()) {
+            throw new InvalidInputException(
+                    "source database '" + sourceDb + "' does not exist or is empty on " + source.describe());
+        }
+        List<CollectionSpec> selected = all.stream()
+                .filter(spec -> request.filter().accepts(spec.name()))
+                .toList();
+        String fingerprint = fingerprint(source.location(), sourceDb, request);
+        if (request.mode() == Mode.IF_COMPLETE && isComplete(target, targetDb, fingerprint)) {
+            return new DatabaseReport(source.describe(), targetDb, true, List.of(), List.of());
+        }
+        target.deleteMarker(targetDb); // from here on an interrupted copy must not look complete
+        for (String name : target.collectionNames(targetDb)) {
+            if (name.startsWith(MongoCommands.STAGING_PREFIX)) {
+                target.drop(targetDb, name); // left by a killed run
+            }
+        }
+        List<CollectionReport> collections =
+                copyCollections(request, source, target, sourceDb, targetDb, progress, selected);
+        List<String> views = createViews(target, targetDb, selected);
+        Map<String, Long> counts = new HashMap<>();
+        collections.forEach(c -> counts.put(c.name(), target.count(targetDb, c.name())));
+        target.saveMarker(
+                targetDb, new CloneMarker(fingerprint, source.describe(), counts, views, clock.instant()).toBson());
+        return new DatabaseReport(source.describe(), targetDb, false, collections, views);
+    }
+
+    private List<CollectionReport> copyCollections(
+            CloneRequest request,
+            SourceStore source,
+            TargetStore target,
+            String sourceDb,
+            String targetDb,
+            ProgressListener progress,
+            List<CollectionSpec> selected) {
+        List<CollectionSpec> collections =
+                selected.stream().filter(spec -> !spec.isView()).toList();
+        if (collections.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> estimates = new HashMap<>();
+        for (CollectionSpec spec : collections) {
+            long estimate = source.estimatedCount(sourceDb, spec.name());
+            estimates.put(spec.name(), request.sample() > 0 ? Math.min(estimate, request.sample()) : estimate);
+        }
+        ExecutorService workers =
+                Executors.newFixedThreadPool(Math.min(request.parallelism(), collections.size()), daemon("copy"));
+        ExecutorService readers = Executors.newCachedThreadPool(daemon("read"));
+        try {
+            CollectionCopier copier =
+                    new CollectionCopier(source, target, readers, progress, clock, request.batchBytes());
+            Map<String, Future<CollectionReport>> futures = new HashMap<>();
+            collections.stream() // biggest first, so the last one to finish is a small one
+                    .sorted(Comparator.comparing((CollectionSpec s) -> estimates.get(s.name()))
+                            .reversed())
+                    .forEach(spec -> futures.put(
+                            spec.name(),
+                            workers.submit(() -> copier.copy(
+                                    sourceDb,
+                                    targetDb,
+                                    spec,
+                                    request.mode(),
+                                    request.sample(),
+                                    estimates.get(spec.name())))));
+            List<CollectionReport> reports = new ArrayList<>();
+            for (CollectionSpec spec : collections) {
+                reports.add(await(futures.get(spec.name())));
+            }
+            return reports;
+        } finally {
+            workers.shutdownNow();
+            readers.shutdownNow();
+        }
+    }
+
+    private static CollectionReport await(Future<CollectionReport> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        }
+    }
+
+    /** Views after their collections, and a view after the view it reads from. */
+    private static List<String> createViews(TargetStore target, String targetDb, List<CollectionSpec> selected) {
+        List<CollectionSpec> pending =
+                new ArrayList<>(selected.stream().filter(CollectionSpec::isView).toList());
+        List<String> created = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            CollectionSpec next = pending.stream()
+                    .filter(v ->
+                            pending.stream().noneMatch(other -> other.name().equals(v.viewOn())))
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidInputException("views depend on each other in a cycle: " + pending));
+            target.drop(targetDb, next.name());
+            target.command(targetDb, MongoCommands.create(next.name(), next.options()));
+            created.add(next.name());
+            pending.remove(next);
+        }
+        return created;
+    }
+
+    private static boolean isComplete(TargetStore target, String targetDb, String fingerprint) {
+        Optional<CloneMarker> marker = target.findMarker(targetDb).map(CloneMarker::fromBson);
+        if (marker.isEmpty() || !marker.get().fingerprint().equals(fingerprint)) {
+            return false;
+        }
+        List<String> present = target.collectionNames(targetDb);
+        return present.containsAll(marker.get().views())
+                && marker.get().counts().entrySet().stream()
+                        .allMatch(e ->
+                                present.contains(e.getKey()) && target.count(targetDb, e.getKey()) == e.getValue());
+    }
+
+    static String fingerprint(String location, String sourceDb, CloneRequest request) {
+        String identity = String.join(
+                "\n",
+                location,
+                sourceDb,
+                Long.toString(request.sample()),
+                request.filter().include().toString(),
+                request.filter().exclude().toString());
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ThreadFactory daemon(String role) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "mongo-seeder-" + role);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

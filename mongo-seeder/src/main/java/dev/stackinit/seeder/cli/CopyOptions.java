@@ -1,0 +1,71 @@
+package dev.stackinit.seeder.cli;
+
+import dev.stackinit.seeder.CloneRequest;
+import dev.stackinit.seeder.Mode;
+import dev.stackinit.seeder.NameFilter;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** What to copy and how, shared by clone, import and init. */
+final class CopyOptions {
+    @Option(
+            names = "--database",
+            split = ",",
+            defaultValue = "__models__",
+            description = "Database to copy (repeatable). Default: ${DEFAULT-VALUE}.")
+    List<String> databases;
+
+    @Option(names = "--to-db", description = "Target database name, when it differs (one --database only).")
+    String toDb;
+
+    @Option(names = "--include", split = ",", description = "Only these collections (names, * wildcards).")
+    List<String> include;
+
+    @Option(names = "--exclude", split = ",", description = "Not these collections (names, * wildcards).")
+    List<String> exclude;
+
+    @Option(
+            names = "--sample",
+            defaultValue = "0",
+            description = "At most N documents per collection, lowest _id first; 0 = all.")
+    long sample;
+
+    @Option(
+            names = "--mode",
+            description =
+                    "replace | if-complete | upsert. Default: replace for clone, if-complete for import and init.")
+    String mode;
+
+    @Option(
+            names = "--parallel",
+            defaultValue = "4",
+            description = "Collections copied at once. Default: ${DEFAULT-VALUE}.")
+    int parallel;
+
+    @Option(
+            names = "--batch-bytes",
+            defaultValue = "8388608",
+            description = "Upper bound of one insert batch in bytes (capped by the server's message size).")
+    long batchBytes;
+
+    CloneRequest request(Mode defaultMode, List<String> databasesOverride) {
+        Mode chosen = mode == null ? defaultMode : parseMode();
+        return new CloneRequest(
+                databasesOverride == null ? databases : databasesOverride,
+                toDb,
+                new NameFilter(include, exclude),
+                sample,
+                chosen,
+                parallel,
+                batchBytes);
+    }
+
+    private Mode parseMode() {
+        try {
+            return Mode.parse(mode);
+        } catch (IllegalArgumentException e) {
+            throw new dev.stackinit.cli.UsageException(
+                    "--mode must be replace, if-complete or upsert, got '" + mode + "'");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.stackinit.seeder.cli;
+
+import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.cli.RejectedException;
+import dev.stackinit.cli.ToolException;
+import dev.stackinit.cli.UnreachableException;
+import dev.stackinit.cli.UsageException;
+import dev.stackinit.cli.VerboseOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** init: what the compose init container runs, configured by the environment. */
+@Command(
+        name = "init",
+        mixinStandardHelpOptions = true,
+        description = {
+            "What the compose init container runs: rs-init, then clone or import, configured by env.",
+            "Clone when a source URI is set, else import when a seed directory is set, else nothing.",
+            "Meant to be configured by MONGO_SEEDER_* variables only;",
+            "mode defaults to if-complete so a restart does not copy again. The error line names the failed step."
+        })
+final class InitCommand implements Callable<Integer> {
+    @Option(
+            names = "--target-uri",
+            defaultValue = "mongodb://localhost:27017",
+            description = "The local mongod. Default: ${DEFAULT-VALUE}.")
+    String targetUri;
+
+    @Option(names = "--source-uri", description = "Clone from this server when set (production).")
+    String sourceUri;
+
+    @Option(names = "--seed-dir", description = "Import this directory when set and no source URI is.")
+    Path seedDir;
+
+    @Option(
+            names = "--rs-init",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description = "Initiate the replica set first. Default: ${DEFAULT-VALUE}.")
+    boolean rsInit;
+
+    @Option(
+            names = "--wait-timeout",
+            defaultValue = "60s",
+            converter = DurationConverter.class,
+            description = "How long to wait for servers to answer. Default: ${DEFAULT-VALUE}.")
+    Duration waitTimeout;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
+
+    @Mixin
+    RsOptions rs;
+
+    @Mixin
+    CopyOptions copy;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @ParentCommand
+    MongoSeederCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Steps steps = new Steps(root, spec.commandLine().getErr());
+        Map<String, Object> results = new LinkedHashMap<>();
+        StringBuilder text = new StringBuilder();
+        if (rsInit) {
+            var result = step("rs-init", () -> steps.rsInit(targetUri, rs, waitTimeout));
+            results.put("rsInit", Reports.json(result));
+            text.append(Reports.text(result)).append('\n');
+        }
+        if (sourceUri != null && !sourceUri.isBlank()) {
+            var report = step("clone", () -> steps.clone(sourceUri, targetUri, copyIfComplete(), waitTimeout));
+            results.put("clone", Reports.json(report));
+            text.append(Reports.text("cloned", report));
+        } else if (seedDir != null) {
+            var report = step("import", () -> steps.importDirectory(seedDir, targetUri, copy, waitTimeout));
+            results.put("import", Reports.json(report));
+            text.append(Reports.text("imported", report));
+        } else {
+            text.append("no source URI and no seed directory set: no data step");
+        }
+        if (json) {
+            Reports.print(spec.commandLine().getOut(), results);
+        } else {
+            spec.commandLine().getOut().println(text.toString().stripTrailing());
+        }
+        return 0;
+    }
+
+    /** init's default mode is if-complete, clone's own default is replace. */
+    private CopyOptions copyIfComplete() {
+        if (copy.mode == null) {
+            copy.mode = "if-complete";
+        }
+        return copy;
+    }
+
+    /** Runs a step; a failure keeps its exit code and names the step on the error line. */
+    private static <T> T step(String name, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ToolException e) {
+            String message = name + " step failed: " + e.getMessage();
+            throw switch (e.exitCode()) {
+                case USAGE -> new UsageException(message, e.getCause());
+                case INVALID_INPUT -> new InvalidInputException(message, e.getCause());
+                case UNREACHABLE -> new UnreachableException(message, e.getCause());
+                case REJECTED -> new RejectedException(message, e.getCause());
+                default -> e;
+            };
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.stackinit.seeder.cli;
+
+import dev.stackinit.cli.Retry;
+import dev.stackinit.cli.ToolCli;
+import dev.stackinit.cli.VersionProvider;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+/** Root of the mongo-seeder tool; holds what subcommands need injected (env, clock, retry, terminal or not). */
+@Command(
+        name = "mongo-seeder",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "MongoDB for the stack: replica-set initiation, clone from production, seed export and import.",
+        subcommands = {
+            RsInitCommand.class,
+            CloneCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            InitCommand.class
+        })
+public final class MongoSeederCommand {
+    /** Standard names the stack already uses. */
+    static final Map<String, List<String>> ALIASES = Map.of(
+            "--target-uri", List.of("MONGODB_URI"),
+            "--source-uri", List.of("MONGODB_SOURCE_URI"));
+
+    final Map<String, String> env;
+    final Clock clock;
+    final Retry retry;
+    final boolean terminal;
+
+    public MongoSeederCommand(Map<String, String> env, Clock clock, Retry retry, boolean terminal) {
+        this.env = Map.copyOf(env);
+        this.clock = clock;
+        this.retry = retry;
+        this.terminal = terminal;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.getenv(), args));
+    }
+
+    public static int run(Map<String, String> env, String... args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        return ToolCli.run(
+                new MongoSeederCommand(env, Clock.systemUTC(), Retry.system(), System.console() != null),
+                env,
+                out,
+                err,
+                ALIASES,
+                args);
+    }
+
+    public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        return ToolCli.run(
+                new MongoSeederCommand(env, Clock.systemUTC(), Retry.system(), false), env, out, err, ALIASES, args);
+    }
+}

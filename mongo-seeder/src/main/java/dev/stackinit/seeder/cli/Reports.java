@@ -1,0 +1,105 @@
+package dev.stackinit.seeder.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.stackinit.seeder.CloneReport;
+import dev.stackinit.seeder.CloneReport.DatabaseReport;
+import dev.stackinit.seeder.ExportService.ExportReport;
+import dev.stackinit.seeder.ReplicaSetResult;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders results for people (one summary line each) and for CI ({@code --json}). URIs arrive masked. */
+final class Reports {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Reports() {}
+
+    static String text(ReplicaSetResult result) {
+        String what = switch (result.action()) {
+            case INITIATED -> "initiated";
+            case INITIATED_CONCURRENTLY -> "initiated by another client at the same time";
+            case RECONFIGURED -> "member host repaired (forced reconfig)";
+            case UNCHANGED -> "up to date, nothing to do";
+        };
+        return String.format(
+                Locale.ROOT,
+                "replica set %s: %s (member %s, writable primary after %.1f s)",
+                result.setName(),
+                what,
+                result.memberHost(),
+                result.took().toMillis() / 1000.0);
+    }
+
+    static Map<String, Object> json(ReplicaSetResult result) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("setName", result.setName());
+        map.put("memberHost", result.memberHost());
+        map.put("action", result.action().name().toLowerCase(Locale.ROOT));
+        map.put("changed", result.changed());
+        map.put("seconds", result.took().toMillis() / 1000.0);
+        return map;
+    }
+
+    static String text(String verb, CloneReport report) {
+        StringBuilder text = new StringBuilder();
+        for (DatabaseReport database : report.databases()) {
+            if (database.upToDate()) {
+                text.append(database.target())
+                        .append(": up to date (a completed copy of the same source is recorded), 0 changes\n");
+            }
+        }
+        if (!report.upToDate()) {
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%s %d collections, %d documents, %.1f MB, %d indexes, %d views in %.1f s%n",
+                    verb,
+                    report.collections(),
+                    report.documents(),
+                    report.bytes() / 1e6,
+                    report.indexes(),
+                    report.views(),
+                    report.seconds()));
+        }
+        return text.toString().stripTrailing();
+    }
+
+    static Map<String, Object> json(CloneReport report) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("upToDate", report.upToDate());
+        map.put("collections", report.collections());
+        map.put("documents", report.documents());
+        map.put("bytes", report.bytes());
+        map.put("indexes", report.indexes());
+        map.put("views", report.views());
+        map.put("seconds", report.seconds());
+        map.put("databases", report.databases());
+        return map;
+    }
+
+    static String text(ExportReport report, String directory) {
+        return report.upToDate()
+                ? "exported " + report.database() + " to " + directory + ": up to date, 0 files changed"
+                : String.format(
+                        Locale.ROOT,
+                        "exported %s to %s: %d collections, %d views, %d files changed, %d removed",
+                        report.database(),
+                        directory,
+                        report.collections(),
+                        report.views(),
+                        report.changed(),
+                        report.removed());
+    }
+
+    static void print(PrintWriter out, Object value) {
+        try {
+            out.println(JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

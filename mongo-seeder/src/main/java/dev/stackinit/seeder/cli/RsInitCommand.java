@@ -1,0 +1,61 @@
+package dev.stackinit.seeder.cli;
+
+import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.seeder.ReplicaSetResult;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** rs-init: idempotent single-node replica-set initiation. */
+@Command(
+        name = "rs-init",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Initiate a single-node replica set if needed, then wait for a writable primary.",
+            "Connects directly to the first host of the URI. Safe to run on every start."
+        })
+final class RsInitCommand implements Callable<Integer> {
+    @Option(
+            names = "--target-uri",
+            defaultValue = "mongodb://localhost:27017",
+            description = "The mongod to initiate; credentials allowed (env preferred). Default: ${DEFAULT-VALUE}.")
+    String targetUri;
+
+    @Option(
+            names = "--wait-timeout",
+            defaultValue = "60s",
+            converter = DurationConverter.class,
+            description = "How long to wait for mongod to answer at all. Default: ${DEFAULT-VALUE}.")
+    Duration waitTimeout;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Mixin
+    RsOptions rs;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @ParentCommand
+    MongoSeederCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ReplicaSetResult result = new Steps(root, spec.commandLine().getErr()).rsInit(targetUri, rs, waitTimeout);
+        if (json) {
+            Reports.print(spec.commandLine().getOut(), Reports.json(result));
+        } else {
+            spec.commandLine().getOut().println(Reports.text(result));
+        }
+        return 0;
+    }
+}

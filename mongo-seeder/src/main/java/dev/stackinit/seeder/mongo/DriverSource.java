@@ -1,0 +1,115 @@
+package dev.stackinit.seeder.mongo;
+
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import dev.stackinit.seeder.CollectionSpec;
+import dev.stackinit.seeder.DocumentStream;
+import dev.stackinit.seeder.MongoCommands;
+import dev.stackinit.seeder.SourceStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
+import org.bson.RawBsonDocument;
+
+/** A server read as a source: raw listCollections options, raw index specs, raw documents. Never written to. */
+public final class DriverSource implements SourceStore {
+    private final MongoClient client;
+    private final String location;
+    private final String server;
+
+    public DriverSource(MongoClient client, String location, String maskedUri) {
+        this.client = client;
+        this.location = location;
+        this.server = maskedUri;
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public String describe() {
+        return server;
+    }
+
+    @Override
+    public List<CollectionSpec> collections(String database) {
+        return MongoFailures.call("listing collections of " + database, server, () -> {
+            MongoDatabase db = client.getDatabase(database);
+            List<CollectionSpec> specs = new ArrayList<>();
+            for (BsonDocument info : db.listCollections(BsonDocument.class)) {
+                String name = info.getString("name").getValue();
+                if (MongoCommands.isSystem(name) || MongoCommands.isOwn(name)) {
+                    continue;
+                }
+                String type =
+                        info.getString("type", new BsonString("collection")).getValue();
+                List<BsonDocument> indexes = new ArrayList<>();
+                if (!"view".equals(type)) {
+                    db.getCollection(name).listIndexes(BsonDocument.class).into(indexes);
+                }
+                specs.add(new CollectionSpec(name, type, info.getDocument("options", new BsonDocument()), indexes));
+            }
+            return specs;
+        });
+    }
+
+    @Override
+    public long estimatedCount(String database, String collection) {
+        return MongoFailures.call(
+                "counting " + database + "." + collection,
+                server,
+                () -> client.getDatabase(database).getCollection(collection).estimatedDocumentCount());
+    }
+
+    @Override
+    public DocumentStream documents(String database, String collection, long limit, boolean sortById) {
+        String what = "reading " + database + "." + collection;
+        return MongoFailures.call(what, server, () -> {
+            FindIterable<RawBsonDocument> find = client.getDatabase(database)
+                    .getCollection(collection, RawBsonDocument.class)
+                    .find();
+            if (sortById) {
+                find = find.sort(new BsonDocument("_id", new BsonInt32(1)));
+            }
+            if (limit > 0) {
+                find = find.limit((int) Math.min(limit, Integer.MAX_VALUE));
+            }
+            return new CursorStream(find.cursor(), what);
+        });
+    }
+
+    private final class CursorStream implements DocumentStream {
+        private final MongoCursor<RawBsonDocument> cursor;
+        private final String what;
+
+        CursorStream(MongoCursor<RawBsonDocument> cursor, String what) {
+            this.cursor = cursor;
+            this.what = what;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return MongoFailures.call(what, server, cursor::hasNext);
+        }
+
+        @Override
+        public RawBsonDocument next() {
+            return MongoFailures.call(what, server, cursor::next);
+        }
+
+        @Override
+        public void close() {
+            try {
+                cursor.close();
+            } catch (RuntimeException ignored) {
+                // the server may be gone; the cursor dies with it
+            }
+        }
+    }
+}

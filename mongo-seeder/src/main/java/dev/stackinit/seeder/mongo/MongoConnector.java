@@ -1,0 +1,80 @@
+package dev.stackinit.seeder.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadPreference;
+import com.mongodb.ServerAddress;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.connection.ClusterConnectionMode;
+import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.cli.SecretMasker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/** Parses URIs and opens driver clients the way each command needs them. */
+public final class MongoConnector {
+    private MongoConnector() {}
+
+    /** A parsed URI; malformed ones are invalid input (exit 3), named by option and with the password masked. */
+    public static ConnectionString parse(String uri, String option) {
+        if (uri == null || uri.isBlank()) {
+            throw new InvalidInputException(option + " is not set");
+        }
+        try {
+            return new ConnectionString(uri);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(
+                    "malformed MongoDB URI in " + option + " (" + mask(uri) + "): " + e.getMessage(), e);
+        }
+    }
+
+    public static String mask(String uri) {
+        return SecretMasker.urisOnly().mask(uri);
+    }
+
+    /** Hosts without credentials, normalised, so that two spellings of one server compare equal. */
+    public static String location(ConnectionString uri) {
+        return uri.getHosts().stream()
+                .map(host -> {
+                    ServerAddress address = new ServerAddress(host);
+                    String name = address.getHost().toLowerCase(Locale.ROOT);
+                    name = name.equals("localhost") || name.equals("[::1]") ? "127.0.0.1" : name;
+                    return name + ":" + address.getPort();
+                })
+                .sorted()
+                .reduce((a, b) -> a + "," + b)
+                .orElse("");
+    }
+
+    /** For clone/export/import: the URI as given; a read preference of secondaryPreferred unless the URI sets one. */
+    public static MongoClient open(ConnectionString uri, Duration serverSelectionTimeout, boolean preferSecondary) {
+        MongoClientSettings.Builder settings = base(uri, serverSelectionTimeout);
+        if (preferSecondary && uri.getReadPreference() == null) {
+            settings.readPreference(ReadPreference.secondaryPreferred());
+        }
+        return MongoClients.create(settings.build());
+    }
+
+    /** For rs-init: always a direct connection to the first host, whatever the URI says about the set. */
+    public static MongoClient openDirect(ConnectionString uri, Duration serverSelectionTimeout) {
+        MongoClientSettings.Builder settings = base(uri, serverSelectionTimeout);
+        settings.applyToClusterSettings(cluster -> cluster.hosts(
+                        List.of(new ServerAddress(uri.getHosts().get(0))))
+                .mode(ClusterConnectionMode.SINGLE)
+                .requiredReplicaSetName(null));
+        return MongoClients.create(settings.build());
+    }
+
+    private static MongoClientSettings.Builder base(ConnectionString uri, Duration serverSelectionTimeout) {
+        return MongoClientSettings.builder()
+                .applyConnectionString(uri)
+                .applicationName("mongo-seeder")
+                .applyToClusterSettings(cluster ->
+                        cluster.serverSelectionTimeout(serverSelectionTimeout.toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(
+                        (int) Math.min(serverSelectionTimeout.toMillis(), 10_000), TimeUnit.MILLISECONDS));
+    }
+}

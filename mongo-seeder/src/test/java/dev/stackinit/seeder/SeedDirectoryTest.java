@@ -1,0 +1,142 @@
+package dev.stackinit.seeder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.seeder.io.SeedDirectorySource;
+import dev.stackinit.seeder.io.SeedDirectoryWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bson.BsonDocument;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Seed files without a server: every BSON type (also those the stand-in cannot store) survives byte for byte. */
+class SeedDirectoryTest {
+    @TempDir
+    Path dir;
+
+    private final FakeSource source = new FakeSource();
+
+    private static byte[] bytes(RawBsonDocument doc) {
+        return Arrays.copyOfRange(
+                doc.getBackingArray(), doc.getByteOffset(), doc.getByteOffset() + doc.getByteLength());
+    }
+
+    private static List<byte[]> read(SourceStore store, String collection) {
+        List<byte[]> all = new ArrayList<>();
+        try (DocumentStream stream = store.documents("db", collection, 0, false)) {
+            stream.forEachRemaining(doc -> all.add(bytes(doc)));
+        }
+        return all;
+    }
+
+    @Test
+    void everyBsonTypeRoundTripsThroughSeedFilesByteForByte() {
+        List<RawBsonDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            docs.add(new RawBsonDocument(StandInData.everyType(i, true), new BsonDocumentCodec()));
+        }
+        source.add("types", "{collation: {locale: 'de'}}", List.of("{v: 2, key: {int32: 1}, name: 'int32_1'}"), 0);
+        source.documents.put("types", docs);
+        source.view("v", "types", "[{$project: {int32: 1}}]");
+
+        ExportService.ExportReport first =
+                new ExportService().export(source, "db", NameFilter.ALL, new SeedDirectoryWriter(dir));
+        SeedDirectorySource loaded = SeedDirectorySource.open(dir);
+
+        assertThat(first.changed()).isEqualTo(2);
+        assertThat(read(loaded, "types"))
+                .zipSatisfy(
+                        docs.stream().map(SeedDirectoryTest::bytes).toList(),
+                        (actual, expected) -> assertThat(actual).isEqualTo(expected));
+        assertThat(loaded.collections("db"))
+                .extracting(CollectionSpec::name, CollectionSpec::type)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("types", "collection"),
+                        org.assertj.core.groups.Tuple.tuple("v", "view"));
+        assertThat(loaded.collections("db").get(0).options())
+                .isEqualTo(BsonDocument.parse("{collation: {locale: 'de'}}"));
+        assertThat(loaded.collections("db").get(1).viewOn()).isEqualTo("types");
+
+        ExportService.ExportReport second =
+                new ExportService().export(source, "db", NameFilter.ALL, new SeedDirectoryWriter(dir));
+        assertThat(second.upToDate()).isTrue();
+        assertThat(SeedDirectorySource.open(dir).contentHash()).isEqualTo(loaded.contentHash());
+    }
+
+    @Test
+    void readsMongodumpBsonAndMetadata() throws Exception {
+        ByteArrayOutputStream dump = new ByteArrayOutputStream();
+        for (int i = 0; i < 3; i++) {
+            dump.write(bytes(new RawBsonDocument(StandInData.everyType(i, true), new BsonDocumentCodec())));
+        }
+        Files.write(dir.resolve("flows.bson"), dump.toByteArray());
+        Files.writeString(
+                dir.resolve("flows.metadata.json"),
+                "{\"indexes\":[{\"v\":{\"$numberInt\":\"2\"},"
+                        + "\"key\":{\"_id\":{\"$numberInt\":\"1\"}},\"name\":\"_id_\"}],\"uuid\":\"ab\",\"collectionName\":\"flows\","
+                        + "\"type\":\"collection\"}");
+        Files.writeString(dir.resolve("prelude.json"), "{}");
+
+        SeedDirectorySource loaded = SeedDirectorySource.open(dir);
+
+        assertThat(loaded.collections("x")).extracting(CollectionSpec::name).containsExactly("flows");
+        assertThat(loaded.estimatedCount("x", "flows")).isEqualTo(3);
+        assertThat(read(loaded, "flows")).hasSize(3);
+    }
+
+    @Test
+    void aTruncatedDumpIsRejectedWhenOpened() throws Exception {
+        byte[] doc = bytes(RawBsonDocument.parse("{_id: 1, name: 'x'}"));
+        Files.write(dir.resolve("flows.bson"), Arrays.copyOf(doc, doc.length - 3));
+
+        assertThatThrownBy(() -> SeedDirectorySource.open(dir))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("corrupt dump file")
+                .hasMessageContaining("flows.bson");
+    }
+
+    @Test
+    void aBadJsonLineNamesFileAndLine() throws Exception {
+        Files.writeString(dir.resolve("flows.jsonl"), "{\"_id\": 1}\n{\"_id\": \n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> SeedDirectorySource.open(dir))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("flows.jsonl:2");
+    }
+
+    @Test
+    void aMissingDirectoryIsInvalidInput() {
+        assertThatThrownBy(() -> SeedDirectorySource.open(dir.resolve("nope")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void exportRemovesFilesOfCollectionsThatAreGone() throws Exception {
+        Files.writeString(dir.resolve("old.jsonl"), "{}\n");
+        Files.writeString(dir.resolve("README.md"), "kept");
+        source.add("flows", "{}", List.of(), 2);
+
+        ExportService.ExportReport report =
+                new ExportService().export(source, "db", NameFilter.ALL, new SeedDirectoryWriter(dir));
+
+        assertThat(report.removed()).isEqualTo(1);
+        assertThat(dir.resolve("old.jsonl")).doesNotExist();
+        assertThat(dir.resolve("README.md")).exists();
+        assertThat(Files.readAllLines(dir.resolve("flows.jsonl")))
+                .hasSize(2)
+                .first()
+                .asString()
+                .startsWith("{\"_id\": {\"$numberInt\": \"0\"}");
+    }
+}

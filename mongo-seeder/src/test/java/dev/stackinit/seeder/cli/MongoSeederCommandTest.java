@@ -1,0 +1,50 @@
+package dev.stackinit.seeder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The command line in-process: help, env defaults, usage errors, masking; no server involved. */
+class MongoSeederCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(Map<String, String> env, String... args) {
+        return MongoSeederCommand.run(env, new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    @Test
+    void helpListsCommandsExitCodesAndVariables() {
+        assertThat(run(Map.of(), "--help")).isZero();
+        assertThat(out.toString()).contains("rs-init", "clone", "export", "import", "init", "Exit codes:");
+        assertThat(run(Map.of(), "clone", "--help")).isZero();
+        assertThat(out.toString())
+                .contains("--source-uri  <-  MONGO_SEEDER_SOURCE_URI, MONGODB_SOURCE_URI")
+                .contains("--target-uri  <-  MONGO_SEEDER_TARGET_URI, MONGODB_URI")
+                .contains("--database  <-  MONGO_SEEDER_DATABASE");
+    }
+
+    @Test
+    void aRequiredUriCanComeFromTheEnvironmentAndIsMaskedInErrors() {
+        int code = run(Map.of("MONGO_SEEDER_SOURCE_URI", "mongodb://user:hunter2-pw@:bad"), "clone");
+
+        assertThat(code).isEqualTo(3);
+        assertThat(err.toString())
+                .startsWith("mongo-seeder: malformed MongoDB URI in --source-uri")
+                .doesNotContain("hunter2-pw");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run(Map.of(), "clone")).isEqualTo(2);
+        assertThat(err.toString()).contains("--source-uri");
+        assertThat(run(Map.of(), "rs-init", "--member-host", "no-port")).isEqualTo(2);
+        assertThat(run(Map.of(), "rs-init", "--wait-timeout", "soon")).isEqualTo(2);
+        assertThat(run(Map.of(), "clone", "--source-uri", "mongodb://a", "--database", "a,b", "--to-db", "c"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--to-db needs exactly one --database");
+    }
+}
