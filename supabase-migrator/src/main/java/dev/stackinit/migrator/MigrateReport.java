@@ -1,0 +1,27 @@
+package dev.stackinit.migrator;
+
+import java.util.List;
+
+/**
+ * What a migrate run did.
+ *
+ * @param applied the files run now, in order
+ * @param adopted Supabase CLI files recorded without running (their version was already in
+ *     supabase_migrations.schema_migrations)
+ * @param upToDate files that were applied before this run
+ */
+public record MigrateReport(
+        List<AppliedMigration> applied,
+        List<AppliedMigration> adopted,
+        long upToDate,
+        List<String> bootstrap,
+        List<String> warnings,
+        long elapsedMillis) {
+
+    public MigrateReport {
+        applied = List.copyOf(applied);
+        adopted = List.copyOf(adopted);
+        bootstrap = List.copyOf(bootstrap);
+        warnings = List.copyOf(warnings);
+    }
+}

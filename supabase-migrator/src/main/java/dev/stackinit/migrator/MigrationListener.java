@@ -1,0 +1,21 @@
+package dev.stackinit.migrator;
+
+/** Progress of a run, for stderr. */
+public interface MigrationListener {
+    void waitingForLock();
+
+    void applied(AppliedMigration row, int done, int total);
+
+    void warning(String message);
+
+    MigrationListener NONE = new MigrationListener() {
+        @Override
+        public void waitingForLock() {}
+
+        @Override
+        public void applied(AppliedMigration row, int done, int total) {}
+
+        @Override
+        public void warning(String message) {}
+    };
+}

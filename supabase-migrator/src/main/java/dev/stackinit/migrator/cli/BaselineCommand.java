@@ -1,0 +1,70 @@
+package dev.stackinit.migrator.cli;
+
+import dev.stackinit.cli.UsageException;
+import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.migrator.AppliedMigration;
+import dev.stackinit.migrator.Baseliner;
+import dev.stackinit.migrator.MigrationFile;
+import dev.stackinit.migrator.MigrationKey;
+import dev.stackinit.migrator.Phase;
+import dev.stackinit.migrator.jdbc.Session;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "baseline",
+        mixinStandardHelpOptions = true,
+        description = "Adopts a database that already has the schema: records the files as applied without running"
+                + " them. Only on an empty history.")
+final class BaselineCommand implements Callable<Integer> {
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Option(
+            names = "--up-to",
+            paramLabel = "PHASE[/VERSION]",
+            description = "Record files up to this one (inclusive), e.g. triggers or tables/3; default: all.")
+    String upTo;
+
+    @ParentCommand
+    SupabaseMigratorCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Optional<MigrationKey> limit = Optional.ofNullable(upTo).map(BaselineCommand::parse);
+        Wiring wiring = new Wiring(target, root, spec.commandLine().getErr());
+        List<MigrationFile> files = wiring.files();
+        try (Session session = wiring.connect()) {
+            List<AppliedMigration> rows = new Baseliner(wiring.target(session), wiring.source()).baseline(files, limit);
+            spec.commandLine().getOut().println("baselined " + rows.size() + " file(s): recorded as applied, not run");
+        }
+        return 0;
+    }
+
+    static MigrationKey parse(String text) {
+        String[] parts = text.split("/", 2);
+        Phase phase =
+                Phase.byId(parts[0]).orElseThrow(() -> new UsageException("--up-to: unknown phase '" + parts[0] + "'"));
+        try {
+            // a phase alone means its last file
+            BigInteger version = parts.length == 2 ? new BigInteger(parts[1]) : BigInteger.TEN.pow(40);
+            return new MigrationKey(phase, version);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--up-to: version must be a number, got '" + parts[1] + "'");
+        }
+    }
+}

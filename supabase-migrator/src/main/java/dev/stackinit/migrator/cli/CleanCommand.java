@@ -1,0 +1,56 @@
+package dev.stackinit.migrator.cli;
+
+import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.migrator.jdbc.Cleaner;
+import dev.stackinit.migrator.jdbc.DatabaseUrl;
+import dev.stackinit.migrator.jdbc.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "clean",
+        mixinStandardHelpOptions = true,
+        description = "Drops every object in the managed schemas and our history. Local databases only, and only with"
+                + " --i-understand.")
+final class CleanCommand implements Callable<Integer> {
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Option(names = "--i-understand", description = "Confirm that everything in the managed schemas goes.")
+    boolean iUnderstand;
+
+    @Option(
+            names = "--schemas",
+            split = ",",
+            defaultValue = "public",
+            description = "The schemas the migrations manage. Default: ${DEFAULT-VALUE}")
+    List<String> schemas = new ArrayList<>();
+
+    @ParentCommand
+    SupabaseMigratorCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Wiring wiring = new Wiring(target, root, spec.commandLine().getErr());
+        DatabaseUrl url = wiring.url();
+        Cleaner.refuseUnlessAllowed(url, iUnderstand);
+        try (Session session = wiring.connect()) {
+            List<String> done = new Cleaner(url, wiring.history()).clean(session.main(), schemas);
+            Rendering.lines(spec.commandLine().getOut(), done, "");
+        }
+        return 0;
+    }
+}

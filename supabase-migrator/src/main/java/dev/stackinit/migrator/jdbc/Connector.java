@@ -1,0 +1,133 @@
+package dev.stackinit.migrator.jdbc;
+
+import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.cli.Retry;
+import dev.stackinit.cli.UnreachableException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Opens connections, waiting with bounded backoff until the server accepts them (a database container that is still
+ * starting), and optionally until tables exist (GoTrue's auth.users) or after creating a missing database.
+ */
+public final class Connector {
+    private final Retry retry;
+    private final Retry.Policy policy;
+    private final Consumer<String> progress;
+
+    public Connector(Retry retry, Duration timeout, Consumer<String> progress) {
+        this.retry = retry;
+        this.policy = Retry.Policy.waitingUpTo(timeout);
+        this.progress = progress;
+    }
+
+    public Connection open(DatabaseUrl url) {
+        try {
+            return retry.until(
+                    "PostgreSQL at " + url.display(),
+                    policy,
+                    Connector::isStarting,
+                    (attempt, delay, cause) -> progress.accept("waiting for " + url.display() + " ("
+                            + cause.getMessage() + "), retrying in " + delay.toMillis() + " ms"),
+                    () -> DriverManager.getConnection(url.jdbcUrl(), url.properties()));
+        } catch (SQLException e) {
+            throw classify(e, url);
+        }
+    }
+
+    /** Connects to the server's maintenance database and creates {@code url}'s database if it does not exist. */
+    public boolean createDatabaseIfMissing(DatabaseUrl url) {
+        String maintenance = url.database().equals("postgres") ? "template1" : "postgres";
+        try (Connection c = open(url.withDatabase(maintenance));
+                PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, url.database());
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+            try (Statement create = c.createStatement()) {
+                create.execute("create database " + quoteIdentifier(url.database()));
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new InvalidInputException(
+                    "cannot create database " + url.database() + " as " + url.user() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until every table ({@code schema.name}) exists, e.g. auth.users created by GoTrue at start-up. */
+    public void waitForTables(Connection connection, List<String> tables) {
+        for (String table : tables) {
+            try {
+                waitForTable(connection, table);
+            } catch (SQLException e) {
+                throw new UnreachableException("cannot check for table " + table + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void waitForTable(Connection connection, String table) throws SQLException {
+        retry.until(
+                "table " + table,
+                policy,
+                e -> e instanceof TableMissing,
+                (attempt, delay, cause) -> progress.accept("waiting for table " + table + " (GoTrue/Storage still"
+                        + " migrating?), retrying in " + delay.toMillis() + " ms"),
+                () -> {
+                    try (PreparedStatement ps = connection.prepareStatement("select to_regclass(?) is not null")) {
+                        ps.setString(1, table);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            if (!rs.getBoolean(1)) {
+                                throw new TableMissing();
+                            }
+                        }
+                    }
+                    return true;
+                });
+    }
+
+    private static boolean isStarting(Exception e) {
+        if (!(e instanceof SQLException sql)) {
+            return false;
+        }
+        String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+        // 08: connection refused/reset; 57P03: the database system is starting up
+        return state.startsWith("08") || state.equals("57P03");
+    }
+
+    private static RuntimeException classify(SQLException e, DatabaseUrl url) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("28")) {
+            return new InvalidInputException(
+                    "authentication as " + url.user() + " failed at " + url.display()
+                            + ": check the password (URL, PGPASSWORD or POSTGRES_PASSWORD)",
+                    e);
+        }
+        if (state.equals("3D000")) {
+            return new InvalidInputException(
+                    "database " + url.database() + " does not exist: pass --create-database to create it", e);
+        }
+        return new UnreachableException("cannot connect to " + url.display() + ": " + e.getMessage(), e);
+    }
+
+    static String quoteIdentifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private static final class TableMissing extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        TableMissing() {
+            super("not there yet", "42P01");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.stackinit.migrator.jdbc;
+
+import dev.stackinit.cli.UsageException;
+import dev.stackinit.migrator.AppliedMigration;
+import dev.stackinit.migrator.MigrationKey;
+import dev.stackinit.migrator.Phase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/** The history table ({@code stackinit.migration_history} by default). */
+public final class HistoryTable {
+    // version as text and time as epoch millis: cheaper to map than numeric and timestamptz on a cold JVM
+    private static final String COLUMNS = "phase, version::text as version, name, script, kind, checksum, success,"
+            + " installed_by, (extract(epoch from installed_on) * 1000)::bigint as installed_on, execution_ms";
+
+    private final String schema;
+    private final String table;
+    private final String qualified;
+
+    /** @param name {@code schema.table} */
+    public HistoryTable(String name) {
+        int dot = name.indexOf('.');
+        if (dot <= 0 || dot == name.length() - 1 || name.indexOf('.', dot + 1) >= 0) {
+            throw new UsageException("--history-table must be schema.table, got " + name);
+        }
+        this.schema = name.substring(0, dot);
+        this.table = name.substring(dot + 1);
+        this.qualified = Connector.quoteIdentifier(schema) + "." + Connector.quoteIdentifier(table);
+    }
+
+    public String name() {
+        return schema + "." + table;
+    }
+
+    public void ensure(Connection c) {
+        if (exists(c)) {
+            return;
+        }
+        Jdbc.script(
+                c,
+                resource("history.sql")
+                        .replace("<schema>", Connector.quoteIdentifier(schema))
+                        .replace("<table>", Connector.quoteIdentifier(table)));
+    }
+
+    public boolean exists(Connection c) {
+        return Jdbc.bool(c, "select to_regclass(?) is not null", qualified);
+    }
+
+    public List<AppliedMigration> load(Connection c) {
+        if (!exists(c)) {
+            return List.of();
+        }
+        return Jdbc.list(
+                c,
+                "select " + COLUMNS + " from " + qualified + " order by installed_on, phase, version",
+                HistoryTable::row);
+    }
+
+    /** Inserts the row, or replaces the existing one with the same key. */
+    public AppliedMigration write(Connection c, AppliedMigration row, boolean replace) {
+        if (replace) {
+            delete(c, row.key());
+        }
+        return Jdbc.one(
+                c,
+                "insert into " + qualified + " (phase, version, name, script, kind, checksum, success, execution_ms)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?) returning " + COLUMNS,
+                HistoryTable::row,
+                row.phase().id(),
+                new BigDecimal(row.version()),
+                row.name(),
+                row.script(),
+                row.kind(),
+                row.checksum(),
+                row.success(),
+                row.executionMillis());
+    }
+
+    /**
+     * The insert as literal SQL, to travel in the same round trip as the file; the server measures the duration (from
+     * the start of the file's transaction). Strings are E'' literals, correct whatever standard_conforming_strings says.
+     */
+    public String insertStatement(AppliedMigration row) {
+        return "insert into " + qualified + " (phase, version, name, script, kind, checksum, success, execution_ms)"
+                + " values (" + literal(row.phase().id()) + ", " + row.version() + ", " + literal(row.name()) + ", "
+                + literal(row.script()) + ", " + literal(row.kind()) + ", " + literal(row.checksum()) + ", "
+                + row.success() + ", (extract(epoch from clock_timestamp() - now()) * 1000)::bigint)";
+    }
+
+    static String literal(String text) {
+        return "E'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    public void accept(Connection c, MigrationKey key, String name, String script, String checksum) {
+        Jdbc.update(
+                c,
+                "update " + qualified + " set name = ?, script = ?, checksum = ? where phase = ? and version = ?",
+                name,
+                script,
+                checksum,
+                key.phase().id(),
+                new BigDecimal(key.version()));
+    }
+
+    public void delete(Connection c, MigrationKey key) {
+        Jdbc.update(
+                c,
+                "delete from " + qualified + " where phase = ? and version = ?",
+                key.phase().id(),
+                new BigDecimal(key.version()));
+    }
+
+    public void drop(Connection c) {
+        Jdbc.script(c, "drop table if exists " + qualified);
+    }
+
+    private static AppliedMigration row(ResultSet rs) throws SQLException {
+        return new AppliedMigration(
+                Phase.byId(rs.getString("phase"))
+                        .orElseThrow(() -> new IllegalStateException("unknown phase in history: " + phase(rs))),
+                new BigInteger(rs.getString("version")),
+                rs.getString("name"),
+                rs.getString("script"),
+                rs.getString("kind"),
+                rs.getString("checksum"),
+                rs.getBoolean("success"),
+                rs.getString("installed_by"),
+                Instant.ofEpochMilli(rs.getLong("installed_on")),
+                rs.getLong("execution_ms"));
+    }
+
+    private static String phase(ResultSet rs) {
+        try {
+            return rs.getString("phase");
+        } catch (SQLException e) {
+            return "?";
+        }
+    }
+
+    static String resource(String name) {
+        try (InputStream in = HistoryTable.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

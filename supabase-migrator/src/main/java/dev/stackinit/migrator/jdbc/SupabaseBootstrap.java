@@ -1,0 +1,87 @@
+package dev.stackinit.migrator.jdbc;
+
+import dev.stackinit.cli.RejectedException;
+import dev.stackinit.migrator.Bootstrap;
+import dev.stackinit.migrator.PasswordVerifier;
+import dev.stackinit.webhooks.BootstrapReport;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.postgresql.PGConnection;
+
+/**
+ * The built-in bootstrap, on the admin connection, in one transaction: what the official compose mounts as roles.sql
+ * (passwords of authenticator, pgbouncer, supabase_auth_admin, supabase_storage_admin from POSTGRES_PASSWORD) and
+ * webhooks.sql (through webhook-config). Each part checks first: a password that already matches is left alone, so a
+ * second run changes nothing.
+ */
+public final class SupabaseBootstrap implements Bootstrap {
+    static final List<String> SERVICE_ROLES =
+            List.of("authenticator", "pgbouncer", "supabase_auth_admin", "supabase_storage_admin");
+
+    private final Session session;
+    private final Optional<String> postgresPassword;
+    private final WebhookConfigAdapter webhooks;
+
+    public SupabaseBootstrap(Session session, Optional<String> postgresPassword, WebhookConfigAdapter webhooks) {
+        this.session = session;
+        this.postgresPassword = postgresPassword.filter(p -> !p.isEmpty());
+        this.webhooks = webhooks;
+    }
+
+    @Override
+    public List<String> run() {
+        Connection admin = session.admin();
+        try {
+            admin.setAutoCommit(false);
+            try {
+                List<String> lines = new ArrayList<>(rolePasswords(admin));
+                BootstrapReport report = webhooks.bootstrap(admin);
+                lines.add(report.summary());
+                report.warnings().forEach(w -> lines.add("warning: " + w));
+                admin.commit();
+                return lines;
+            } catch (RuntimeException | SQLException e) {
+                admin.rollback();
+                throw e;
+            } finally {
+                admin.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new RejectedException(
+                    "built-in bootstrap failed: " + e.getMessage()
+                            + " (it needs the admin user: --admin-url; or skip it with --no-bootstrap)",
+                    e);
+        }
+    }
+
+    private List<String> rolePasswords(Connection admin) throws SQLException {
+        if (postgresPassword.isEmpty()) {
+            return List.of("role passwords: skipped (POSTGRES_PASSWORD is not set)");
+        }
+        Map<String, String> stored = new HashMap<>();
+        Jdbc.list(
+                        admin,
+                        "select rolname, coalesce(rolpassword, '') from pg_authid where rolname = any(?)",
+                        rs -> Map.entry(rs.getString(1), rs.getString(2)),
+                        admin.createArrayOf("text", SERVICE_ROLES.toArray()))
+                .forEach(e -> stored.put(e.getKey(), e.getValue()));
+        List<String> changed = new ArrayList<>();
+        for (String role : SERVICE_ROLES) {
+            if (stored.containsKey(role) && !PasswordVerifier.matches(stored.get(role), role, postgresPassword.get())) {
+                // hashed client-side: the clear password never reaches the server or its logs
+                admin.unwrap(PGConnection.class)
+                        .alterUserPassword(role, postgresPassword.get().toCharArray(), null);
+                changed.add(role);
+            }
+        }
+        return List.of(
+                changed.isEmpty()
+                        ? "role passwords: already set (0 changes)"
+                        : "role passwords: set for " + String.join(", ", changed));
+    }
+}

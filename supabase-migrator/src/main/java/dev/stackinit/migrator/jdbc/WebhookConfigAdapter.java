@@ -1,0 +1,48 @@
+package dev.stackinit.migrator.jdbc;
+
+import dev.stackinit.migrator.WebhookDeclarations;
+import dev.stackinit.webhooks.ApplyReport;
+import dev.stackinit.webhooks.BootstrapReport;
+import dev.stackinit.webhooks.UrlRewrite;
+import dev.stackinit.webhooks.WebhookSpec;
+import dev.stackinit.webhooks.Webhooks;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The webhooks phase's YAML files and the webhooks part of the built-in bootstrap, through webhook-config's facade.
+ * Substitution in YAML is webhook-config's ({@code ${VAR}}, {@code ${VAR:-default}}, {@code $$}), with the same values
+ * as SQL placeholders (environment + {@code --placeholder}).
+ */
+public final class WebhookConfigAdapter implements WebhookDeclarations {
+    private final Map<String, String> values;
+    private final List<UrlRewrite> rewrites;
+
+    public WebhookConfigAdapter(Map<String, String> values, List<String> rewrites) {
+        this.values = Map.copyOf(values);
+        this.rewrites = rewrites.stream().map(UrlRewrite::parse).toList();
+    }
+
+    @Override
+    public String canonical(Path file) {
+        return load(file).stream().map(WebhookSpec::canonical).collect(Collectors.joining("\n"));
+    }
+
+    /** Creates or updates the file's webhooks in the caller's transaction; never prunes (other files own others). */
+    public String apply(Connection connection, Path file) {
+        ApplyReport report = Webhooks.apply(connection, load(file), false);
+        return report.summary();
+    }
+
+    /** supabase_functions and http_request(), on the admin connection in its current transaction. */
+    public BootstrapReport bootstrap(Connection adminConnection) {
+        return Webhooks.bootstrap(adminConnection);
+    }
+
+    private List<WebhookSpec> load(Path file) {
+        return Webhooks.load(List.of(file), values, rewrites);
+    }
+}

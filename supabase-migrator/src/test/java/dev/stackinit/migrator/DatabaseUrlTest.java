@@ -1,0 +1,39 @@
+package dev.stackinit.migrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stackinit.cli.UsageException;
+import dev.stackinit.migrator.jdbc.DatabaseUrl;
+import org.junit.jupiter.api.Test;
+
+class DatabaseUrlTest {
+    @Test
+    void libpqUrlsBecomeJdbcWithUserAndPasswordApart() {
+        DatabaseUrl url = DatabaseUrl.parse("postgres://postgres:p%40ss@db:6543/app?sslmode=require", null);
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db:6543/app?sslmode=require");
+        assertThat(url.user()).isEqualTo("postgres");
+        assertThat(url.password()).isEqualTo("p@ss");
+        assertThat(url.display()).isEqualTo("postgres://postgres@db:6543/app").doesNotContain("p@ss");
+        assertThat(url.isLocal()).isFalse();
+    }
+
+    @Test
+    void jdbcUrlsKeepTheirParametersAndTheFallbackPasswordFillsIn() {
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://localhost/postgres?user=postgres&ssl=false", "pw");
+        assertThat(url.port()).isEqualTo(5432);
+        assertThat(url.user()).isEqualTo("postgres");
+        assertThat(url.password()).isEqualTo("pw");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/postgres?ssl=false");
+        assertThat(url.isLocal()).isTrue();
+        assertThat(url.withUser("supabase_admin").display())
+                .isEqualTo("postgres://supabase_admin@localhost:5432/postgres");
+    }
+
+    @Test
+    void otherUrlsAreUsageErrorsWithoutThePassword() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("mysql://root:secret@db/x", null))
+                .isInstanceOf(UsageException.class)
+                .hasMessageNotContaining("secret");
+    }
+}
