@@ -5,8 +5,14 @@ import java.util.List;
 /** Runs before any file, under the lock (Supabase: role passwords and the webhooks bootstrap). */
 @FunctionalInterface
 public interface Bootstrap {
-    /** @return one line per thing it did or found in place */
-    List<String> run();
+    /** One line per thing it did or found in place, and whether anything changed (a rerun must say "up to date"). */
+    record Result(List<String> lines, boolean changed) {
+        public Result {
+            lines = List.copyOf(lines);
+        }
+    }
 
-    Bootstrap NONE = List::of;
+    Result run();
+
+    Bootstrap NONE = () -> new Result(List.of(), false);
 }

@@ -9,12 +9,15 @@ import java.util.List;
  * @param adopted Supabase CLI files recorded without running (their version was already in
  *     supabase_migrations.schema_migrations)
  * @param upToDate files that were applied before this run
+ * @param bootstrap one line per bootstrap step, also when it found everything in place
+ * @param bootstrapChanged whether the bootstrap changed anything
  */
 public record MigrateReport(
         List<AppliedMigration> applied,
         List<AppliedMigration> adopted,
         long upToDate,
         List<String> bootstrap,
+        boolean bootstrapChanged,
         List<String> warnings,
         long elapsedMillis) {
 

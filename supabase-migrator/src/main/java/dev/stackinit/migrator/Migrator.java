@@ -41,7 +41,7 @@ public final class Migrator {
         List<String> warnings = new ArrayList<>();
         try (MigrationTarget.Lock lock = target.lock(listener::waitingForLock)) {
             target.ensureHistory();
-            List<String> bootstrapped = bootstrap.run();
+            Bootstrap.Result bootstrapped = bootstrap.run();
             StatusBoard board = StatusBoard.compare(files, checksums, target.history());
             refuseDrift(board);
             board.inState(FileState.MISSING).forEach(m -> warn(warnings, m.script() + " was applied but is missing"));
@@ -59,7 +59,13 @@ public final class Migrator {
             prepared.forEach(p -> p.sql().ifPresent(s -> s.warnings().forEach(w -> warn(warnings, w))));
             List<AppliedMigration> applied = run(prepared, board);
             return new MigrateReport(
-                    applied, adopted, board.count(FileState.APPLIED), bootstrapped, warnings, clock.millis() - started);
+                    applied,
+                    adopted,
+                    board.count(FileState.APPLIED),
+                    bootstrapped.lines(),
+                    bootstrapped.changed(),
+                    warnings,
+                    clock.millis() - started);
         }
     }
 

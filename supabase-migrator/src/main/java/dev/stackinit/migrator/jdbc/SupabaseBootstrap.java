@@ -34,17 +34,18 @@ public final class SupabaseBootstrap implements Bootstrap {
     }
 
     @Override
-    public List<String> run() {
+    public Result run() {
         Connection admin = session.admin();
         try {
             admin.setAutoCommit(false);
             try {
-                List<String> lines = new ArrayList<>(rolePasswords(admin));
+                Result passwords = rolePasswords(admin);
+                List<String> lines = new ArrayList<>(passwords.lines());
                 BootstrapReport report = webhooks.bootstrap(admin);
                 lines.add(report.summary());
                 report.warnings().forEach(w -> lines.add("warning: " + w));
                 admin.commit();
-                return lines;
+                return new Result(lines, passwords.changed() || report.changed());
             } catch (RuntimeException | SQLException e) {
                 admin.rollback();
                 throw e;
@@ -59,9 +60,9 @@ public final class SupabaseBootstrap implements Bootstrap {
         }
     }
 
-    private List<String> rolePasswords(Connection admin) throws SQLException {
+    private Result rolePasswords(Connection admin) throws SQLException {
         if (postgresPassword.isEmpty()) {
-            return List.of("role passwords: skipped (POSTGRES_PASSWORD is not set)");
+            return new Result(List.of("role passwords: skipped (POSTGRES_PASSWORD is not set)"), false);
         }
         Map<String, String> stored = new HashMap<>();
         Jdbc.list(
@@ -79,9 +80,11 @@ public final class SupabaseBootstrap implements Bootstrap {
                 changed.add(role);
             }
         }
-        return List.of(
-                changed.isEmpty()
-                        ? "role passwords: already set (0 changes)"
-                        : "role passwords: set for " + String.join(", ", changed));
+        return new Result(
+                List.of(
+                        changed.isEmpty()
+                                ? "role passwords: already set (0 changes)"
+                                : "role passwords: set for " + String.join(", ", changed)),
+                !changed.isEmpty());
     }
 }
