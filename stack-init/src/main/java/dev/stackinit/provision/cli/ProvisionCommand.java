@@ -1,0 +1,45 @@
+package dev.stackinit.provision.cli;
+
+import dev.stackinit.cli.UsageException;
+import dev.stackinit.cli.VerboseOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** provision: run the configured steps in order, stop at the first failure. */
+@Command(
+        name = "provision",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs, in order, the steps whose section is configured: keys, mongo, supabase.",
+            "Each step says what it did and how long it took; a summary table ends the run.",
+            "Stops at the first failing step with that step's exit code. A second run reports 'up to date'."
+        })
+final class ProvisionCommand implements Callable<Integer> {
+    @ParentCommand
+    StackInitCommand root;
+
+    @Mixin
+    ProvisionOptions options;
+
+    @Option(names = "--dry-run", description = "Say what each step would do, change nothing (same as 'plan').")
+    boolean dryRun;
+
+    @Option(
+            names = "--keep-running",
+            description = "With --embedded: keep both servers up after the summary until Ctrl-C.")
+    boolean keepRunning;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Override
+    public Integer call() {
+        if (keepRunning && !options.embedded) {
+            throw new UsageException("--keep-running goes with --embedded");
+        }
+        return new ProvisionRun(root, options, root.spec.commandLine()).execute(dryRun, keepRunning);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.stackinit.provision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stackinit.cli.UnreachableException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProvisionerTest {
+    /** A step that records whether it ran and ends as told. */
+    private static final class FakeStep implements Step {
+        final String name;
+        final RuntimeException failure;
+        final StepStatus status;
+        int runs;
+        int plans;
+
+        FakeStep(String name, StepStatus status, RuntimeException failure) {
+            this.name = name;
+            this.status = status;
+            this.failure = failure;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public StepOutcome run() {
+            runs++;
+            if (failure != null) {
+                throw failure;
+            }
+            return StepOutcome.of(name, status, List.of(name + " ran"));
+        }
+
+        @Override
+        public StepOutcome plan() {
+            plans++;
+            return StepOutcome.of(name, StepStatus.PLANNED, List.of("would run " + name));
+        }
+    }
+
+    private final Provisioner provisioner = new Provisioner(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+
+    @Test
+    void stopsAtTheFirstFailureWithItsExitCodeAndSkipsTheRest() {
+        FakeStep keys = new FakeStep("keys", StepStatus.DONE, null);
+        FakeStep mongo = new FakeStep("mongo", null, new UnreachableException("mongod at localhost:1 did not answer"));
+        FakeStep supabase = new FakeStep("supabase", StepStatus.DONE, null);
+        List<String> told = new ArrayList<>();
+        Provisioner.Report report =
+                provisioner.run(List.of(keys, mongo, supabase), false, o -> told.add(o.step() + ":" + o.status()));
+        assertThat(report.exitCode()).isEqualTo(4);
+        assertThat(told).containsExactly("keys:DONE", "mongo:FAILED", "supabase:SKIPPED");
+        assertThat(supabase.runs).isZero();
+        assertThat(report.steps().get(1).details()).containsExactly("mongod at localhost:1 did not answer");
+        assertThat(report.upToDate()).isFalse();
+    }
+
+    @Test
+    void dryRunOnlyPlans() {
+        FakeStep keys = new FakeStep("keys", StepStatus.DONE, null);
+        Provisioner.Report report = provisioner.run(List.of(keys), true, o -> {});
+        assertThat(keys.runs).isZero();
+        assertThat(keys.plans).isOne();
+        assertThat(report.steps()).extracting(StepOutcome::status).containsExactly(StepStatus.PLANNED);
+        assertThat(report.exitCode()).isZero();
+    }
+
+    @Test
+    void aRunWhereEveryStepFoundNothingToDoIsUpToDate() {
+        Provisioner.Report report = provisioner.run(
+                List.of(new FakeStep("a", StepStatus.UP_TO_DATE, null), new FakeStep("b", StepStatus.UP_TO_DATE, null)),
+                false,
+                o -> {});
+        assertThat(report.upToDate()).isTrue();
+    }
+}

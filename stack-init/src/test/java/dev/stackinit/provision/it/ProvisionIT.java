@@ -1,0 +1,157 @@
+package dev.stackinit.provision.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import dev.stackinit.provision.cli.StackInitCommand;
+import dev.stackinit.provision.embedded.EmbeddedStack;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * provision end to end on the embedded PostgreSQL 15 and the MongoDB stand-in, configured the way a user configures a
+ * real stack: a config file plus STACK_INIT_* variables. The stand-in has no replica set, so rs-init is covered by
+ * mongo-seeder's own tests and container tier, not here.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProvisionIT {
+    private static EmbeddedStack stack;
+    private static Path config;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = EmbeddedStack.start();
+        config = stack.workDir().resolve("stack-init.yml");
+        Files.writeString(config, """
+                keys:
+                  mode: generate
+                  env_files: [.env]
+                  mapping: env-mapping.yml
+                mongo:
+                  seed_dir: mongo/seed
+                supabase:
+                  migrations: supabase/migrations
+                  wait_for_table: auth.users
+                  wait_timeout_seconds: 10
+                """);
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private Map<String, String> env() {
+        Map<String, String> env = new HashMap<>(stack.env(Map.of()));
+        env.put("STACK_INIT_MONGO_URI", stack.mongo().connectionString());
+        env.put("STACK_INIT_SUPABASE_DATABASE_URL", stack.postgres().postgresUrl());
+        env.put("STACK_INIT_SUPABASE_ADMIN_URL", stack.postgres().postgresUrl("supabase_admin", "postgres"));
+        env.put("STACK_INIT_SUPABASE_PLACEHOLDERS", "STACKEND_URL=http://stackend:8000");
+        return env;
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        return StackInitCommand.run(env, new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    private static List<String> column(String sql) throws SQLException {
+        try (Connection connection =
+                        DriverManager.getConnection(stack.postgres().jdbcUrl());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+
+    @Test
+    @Order(1)
+    void dryRunChangesNothing() throws Exception {
+        assertThat(run(env(), "plan", "--config", config.toString())).isZero();
+        assertThat(out.toString()).contains("planned").contains("would import mongo/seed");
+        assertThat(column("select to_regclass('public.profiles')::text")).containsOnlyNulls();
+        assertThat(Files.readString(stack.workDir().resolve(".env"))).doesNotContain("ANON_KEY=eyJ0");
+        try (MongoClient client = MongoClients.create(stack.mongo().connectionString())) {
+            assertThat(client.getDatabase("__models__").listCollectionNames()).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void provisionsEveryStepThenTheSecondRunIsUpToDate() throws Exception {
+        assertThat(run(env(), "provision", "--config", config.toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("provisioned").doesNotContain("failed");
+        assertThat(column("select tablename from pg_tables where schemaname = 'public' order by 1"))
+                .contains("organizations", "memberships", "profiles");
+        assertThat(column("select proname from pg_proc where pronamespace = 'public'::regnamespace"))
+                .contains("handle_new_user");
+        assertThat(column("select tgname from pg_trigger where not tgisinternal"))
+                .contains("new_user", "on_auth_user_created");
+        try (MongoClient client = MongoClients.create(stack.mongo().connectionString())) {
+            assertThat(client.getDatabase("__models__").listCollectionNames())
+                    .contains("flow_templates", "categories", "node_types");
+        }
+        assertThat(Files.readString(stack.workDir().resolve("stackend.env"))).contains("SUPABASE_ANON_KEY=ey");
+
+        out.getBuffer().setLength(0);
+        assertThat(run(env(), "provision", "--config", config.toString(), "--json"))
+                .isZero();
+        assertThat(out.toString()).contains("\"upToDate\" : true").doesNotContain("\"status\" : \"done\"");
+    }
+
+    @Test
+    @Order(3)
+    void theWebhookFiresIntoThePgNetStandIn() throws Exception {
+        int before = stack.postgres().recordedRequests().size();
+        column("insert into auth.users (email) values ('new@example.com') returning id");
+        var requests = stack.postgres().recordedRequests();
+        assertThat(requests).hasSize(before + 1);
+        assertThat(requests.get(requests.size() - 1).url()).isEqualTo("http://stackend:8000/webhooks/new_user");
+    }
+
+    @Test
+    @Order(4)
+    void anUnreachableDatabaseFailsAtItsStepWithExitFour() {
+        Map<String, String> env = env();
+        env.put("STACK_INIT_SUPABASE_DATABASE_URL", "postgres://postgres:secret-pw@127.0.0.1:1/postgres");
+        env.put("STACK_INIT_SUPABASE_WAIT_TIMEOUT_SECONDS", "1");
+        assertThat(run(env, "provision", "--config", config.toString())).isEqualTo(4);
+        assertThat(out.toString()).containsPattern("mongo\\s+up to date").containsPattern("supabase\\s+failed");
+        assertThat(out.toString() + err.toString()).doesNotContain("secret-pw");
+    }
+
+    @Test
+    @Order(5)
+    void anUnknownKeyIsOneLineAndExitThree() throws Exception {
+        Path bad = stack.workDir().resolve("bad.yml");
+        Files.writeString(bad, "mongo:\n  urii: x\n");
+        assertThat(run(env(), "provision", "--config", bad.toString())).isEqualTo(3);
+        assertThat(err.toString().strip()).startsWith("stack-init: ").contains("unknown key 'mongo.urii'");
+    }
+}
