@@ -5,7 +5,6 @@ import dev.stackinit.cli.VersionProvider;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +41,7 @@ public final class StackInitCommand {
 
     public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
         StackInitCommand root = new StackInitCommand(env, Clock.systemUTC(), new SecureRandom());
-        return ToolCli.run(root, env, out, err, Map.of("--config", List.of()), args);
+        return ToolCli.run(root, env, out, err, Map.of(), args);
     }
 
     Map<String, String> env() {
