@@ -1,5 +1,6 @@
 package dev.stackinit.keygen.cli;
 
+import dev.stackinit.cli.DurationConverter;
 import dev.stackinit.cli.UsageException;
 import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.keygen.GenerateRequest;

@@ -1,6 +1,7 @@
 package dev.stackinit.keygen.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.stackinit.cli.DurationConverter;
 import dev.stackinit.cli.UsageException;
 import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.keygen.TokenMinter;

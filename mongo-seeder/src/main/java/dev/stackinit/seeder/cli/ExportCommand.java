@@ -1,5 +1,6 @@
 package dev.stackinit.seeder.cli;
 
+import dev.stackinit.cli.DurationConverter;
 import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.seeder.ExportService.ExportReport;
 import dev.stackinit.seeder.NameFilter;

@@ -1,5 +1,6 @@
 package dev.stackinit.seeder.cli;
 
+import dev.stackinit.cli.DurationConverter;
 import dev.stackinit.cli.InvalidInputException;
 import dev.stackinit.cli.RejectedException;
 import dev.stackinit.cli.ToolException;

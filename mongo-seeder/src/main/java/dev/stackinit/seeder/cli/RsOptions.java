@@ -1,5 +1,6 @@
 package dev.stackinit.seeder.cli;
 
+import dev.stackinit.cli.DurationConverter;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
