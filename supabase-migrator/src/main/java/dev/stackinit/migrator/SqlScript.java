@@ -23,6 +23,9 @@ public record SqlScript(
         Optional<String> nonTransactionalReason,
         boolean asAdmin,
         List<String> warnings) {
+    /** The line that makes a file run on the admin connection (what {@code pull} writes into such files). */
+    public static final String AS_ADMIN_MARKER = "-- migrator:as-admin";
+
     private static final Pattern MARKER = Pattern.compile("(?m)^\\s*--\\s*migrator:no-transaction\\b");
     private static final Pattern AS_ADMIN = Pattern.compile("(?m)^\\s*--\\s*migrator:as-admin\\b");
     private static final Pattern NEEDS_NO_TRANSACTION = Pattern.compile("^(CREATE (UNIQUE )?INDEX CONCURRENTLY\\b"

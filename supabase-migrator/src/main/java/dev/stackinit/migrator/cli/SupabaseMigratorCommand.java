@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {
             "Applies a Supabase schema from files, in order, exactly once: bootstrap → supabase/migrations → tables →"
-                    + " functions → triggers → webhooks → seed.",
+                    + " functions → triggers → webhooks → seed; pull writes those files from a live database.",
         },
         subcommands = {
             MigrateCommand.class,
@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             RepairCommand.class,
             BaselineCommand.class,
-            CleanCommand.class
+            CleanCommand.class,
+            PullCommand.class
         })
 public final class SupabaseMigratorCommand {
     /** Standard variable names besides SUPABASE_MIGRATOR_*. */

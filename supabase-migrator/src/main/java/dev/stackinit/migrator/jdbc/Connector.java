@@ -4,7 +4,6 @@ import dev.stackinit.cli.InvalidInputException;
 import dev.stackinit.cli.Retry;
 import dev.stackinit.cli.UnreachableException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,7 +35,7 @@ public final class Connector {
                     Connector::isStarting,
                     (attempt, delay, cause) -> progress.accept("waiting for " + url.display() + " ("
                             + cause.getMessage() + "), retrying in " + delay.toMillis() + " ms"),
-                    () -> DriverManager.getConnection(url.jdbcUrl(), url.properties()));
+                    url::connect);
         } catch (SQLException e) {
             throw classify(e, url);
         }

@@ -1,9 +1,13 @@
 package dev.stackinit.migrator.jdbc;
 
 import dev.stackinit.cli.UsageException;
+import dev.stackinit.migrator.pull.PullService;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +23,8 @@ import java.util.stream.Collectors;
  * printed.
  */
 public record DatabaseUrl(
-        String host, int port, String database, String user, String password, Map<String, String> params) {
+        String host, int port, String database, String user, String password, Map<String, String> params)
+        implements PullService.Source {
     private static final Pattern URL = Pattern.compile(
             "^(?:jdbc:)?postgres(?:ql)?://(?:([^:@/]*)(?::([^@/]*))?@)?(\\[[^]]+]|[^:/?]*)(?::(\\d+))?(?:/([^?]*))?(?:\\?(.*))?$");
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
@@ -77,6 +82,12 @@ public record DatabaseUrl(
         return properties;
     }
 
+    /** One connection, no waiting (see {@link Connector} for that). */
+    @Override
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), properties());
+    }
+
     public DatabaseUrl withDatabase(String other) {
         return new DatabaseUrl(host, port, other, user, password, params);
     }
@@ -91,6 +102,7 @@ public record DatabaseUrl(
     }
 
     /** For messages: no password. */
+    @Override
     public String display() {
         return "postgres://" + user + "@" + host + ":" + port + "/" + database;
     }

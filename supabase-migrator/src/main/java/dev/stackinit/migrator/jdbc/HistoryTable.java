@@ -4,12 +4,8 @@ import dev.stackinit.cli.UsageException;
 import dev.stackinit.migrator.AppliedMigration;
 import dev.stackinit.migrator.MigrationKey;
 import dev.stackinit.migrator.Phase;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -148,13 +144,6 @@ public final class HistoryTable {
     }
 
     static String resource(String name) {
-        try (InputStream in = HistoryTable.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SqlResources.load(HistoryTable.class, name);
     }
 }

@@ -1,0 +1,15 @@
+-- User triggers on any table, with the schema of the function they call; the reader keeps those of the pulled
+-- schemas, those calling a pulled function (e.g. on auth.users) and webhooks (functions in supabase_functions, whose
+-- arguments webhook-config's own reader decodes).
+select t.oid, tn.nspname, c.relname, quote_ident(tn.nspname) || '.' || quote_ident(c.relname) as table_sql,
+  t.tgname, quote_ident(t.tgname) as sql, pg_get_triggerdef(t.oid) as definition, t.tgenabled::text as enabled,
+  fn.nspname as function_schema, obj_description(t.oid, 'pg_trigger') as comment
+from pg_trigger t
+join pg_class c on c.oid = t.tgrelid
+join pg_namespace tn on tn.oid = c.relnamespace
+join pg_proc p on p.oid = t.tgfoid
+join pg_namespace fn on fn.oid = p.pronamespace
+where not t.tgisinternal and t.tgparentid = 0
+  and (tn.nspname = any(?::text[]) or fn.nspname = any(?::text[]) or fn.nspname = 'supabase_functions')
+  and tn.nspname not in ('supabase_functions', 'net')
+order by tn.nspname, c.relname, t.tgname

@@ -1,0 +1,88 @@
+package dev.stackinit.migrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PullCommandTest {
+    @TempDir
+    Path out;
+
+    private final StringWriter stdout = new StringWriter();
+    private final StringWriter stderr = new StringWriter();
+
+    private int run(Map<String, String> env, String... args) {
+        return SupabaseMigratorCommand.run(env, new PrintWriter(stdout), new PrintWriter(stderr), args);
+    }
+
+    @Test
+    void helpListsTheOptionsAndTheirVariables() {
+        assertThat(run(Map.of(), "pull", "--help")).isZero();
+
+        assertThat(stdout.toString())
+                .contains("--source-url", "--url-rewrite", "--rewrite-url", "--include-supabase-schemas", "--json")
+                .contains("SUPABASE_MIGRATOR_SOURCE_URL", "SUPABASE_MIGRATOR_SCHEMA");
+    }
+
+    @Test
+    void aMissingSourceIsAUsageError() {
+        assertThat(run(Map.of(), "pull", "--out", out.toString())).isEqualTo(2);
+        assertThat(stderr.toString()).contains("--source-url is required");
+    }
+
+    @Test
+    void theRootListsPull() {
+        assertThat(run(Map.of(), "--help")).isZero();
+
+        assertThat(stdout.toString()).contains("pull", "migrate");
+    }
+
+    @Test
+    void aSourceThatIsNotPostgresIsAUsageError() {
+        assertThat(run(Map.of(), "pull", "--out", out.toString(), "--source-url", "mysql://root:hunter22@h/db"))
+                .isEqualTo(2);
+        assertThat(stderr.toString()).contains("not a PostgreSQL URL").doesNotContain("hunter22");
+    }
+
+    @Test
+    void aRewriteWithoutArrowIsInvalidInputLikeMigratesAndNothingIsWritten() {
+        int code = run(
+                Map.of(),
+                "pull",
+                "--out",
+                out.toString(),
+                "--source-url",
+                "postgres://h/db",
+                "--rewrite-url",
+                "nonsense");
+
+        assertThat(code).isEqualTo(3);
+        assertThat(stderr.toString()).contains("FROM=>TO");
+        assertThat(out).isEmptyDirectory();
+    }
+
+    @Test
+    void anUnreachableDatabaseExits4WithoutShowingThePassword() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Map<String, String> env = Map.of(
+                "SUPABASE_MIGRATOR_SOURCE_URL",
+                "postgres://postgres:s3cr3tpw@127.0.0.1:" + port + "/postgres",
+                "SUPABASE_MIGRATOR_OUT",
+                out.toString());
+
+        assertThat(run(env, "pull")).isEqualTo(4);
+        assertThat(stderr.toString())
+                .startsWith("supabase-migrator: cannot connect to")
+                .doesNotContain("s3cr3tpw");
+        assertThat(out).isEmptyDirectory();
+    }
+}

@@ -1,0 +1,282 @@
+package dev.stackinit.migrator.pull;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.stackinit.migrator.Phase;
+import dev.stackinit.migrator.SqlScript;
+import dev.stackinit.webhooks.DeclarationWriter;
+import dev.stackinit.webhooks.Event;
+import dev.stackinit.webhooks.HttpMethod;
+import dev.stackinit.webhooks.WebhookSpec;
+import dev.stackinit.webhooks.Webhooks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PullPlannerTest {
+    private static final List<String> API_ROLES = List.of("anon", "authenticated", "service_role");
+
+    @Test
+    void tablesFollowTheirForeignKeyTargetsAndCyclesGetTheirKeysAfterBothTables() {
+        Catalog catalog = catalog(
+                List.of(
+                        table("a_log", List.of(fk("a_log_task_fkey", "tasks")), false),
+                        table("tasks", List.of(fk("tasks_org_fkey", "orgs")), false),
+                        table("orgs", List.of(fk("orgs_contact_fkey", "members")), false),
+                        table("members", List.of(fk("members_org_fkey", "orgs")), false)),
+                List.of());
+
+        List<String> names = names(PullPlanner.plan(catalog), Phase.TABLES);
+
+        assertThat(names)
+                .containsExactly(
+                        "tables/001_schemas.sql",
+                        "tables/002_members.sql",
+                        "tables/003_orgs.sql",
+                        "tables/004_tasks.sql",
+                        "tables/005_a_log.sql",
+                        "tables/006_members_foreign_keys.sql");
+        String members = content(PullPlanner.plan(catalog), "tables/002_members.sql");
+        assertThat(members).doesNotContain("members_org_fkey");
+        assertThat(content(PullPlanner.plan(catalog), "tables/006_members_foreign_keys.sql"))
+                .isEqualTo("ALTER TABLE public.members ADD CONSTRAINT members_org_fkey"
+                        + " FOREIGN KEY (x) REFERENCES public.orgs(id);\n");
+        assertThat(content(PullPlanner.plan(catalog), "tables/003_orgs.sql")).contains("orgs_contact_fkey");
+    }
+
+    @Test
+    void aCheckCallingAPulledFunctionMovesToTheStartOfTheTriggersPhase() {
+        Catalog.Constraint check = new Catalog.Constraint("slug_ok", 'c', "CHECK (public.valid(slug))", null, true);
+        Catalog.Table orgs = table("orgs", List.of(check), false);
+        Catalog catalog = catalog(List.of(orgs), List.of(trigger("orgs", "touch")));
+
+        List<PulledFile> files = PullPlanner.plan(catalog);
+
+        assertThat(content(files, "tables/002_orgs.sql")).doesNotContain("valid(");
+        assertThat(names(files, Phase.FUNCTIONS)).containsExactly("functions/001_valid.sql");
+        assertThat(names(files, Phase.TRIGGERS))
+                .containsExactly("triggers/001_orgs_after_functions.sql", "triggers/002_orgs_touch.sql");
+        assertThat(content(files, "triggers/001_orgs_after_functions.sql"))
+                .isEqualTo("ALTER TABLE public.orgs ADD CONSTRAINT slug_ok CHECK (public.valid(slug));\n");
+    }
+
+    @Test
+    void functionsComeAfterTheFunctionsTheyCallAndFilesAreNumberedWithOneWidth() {
+        List<Catalog.Function> functions = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            functions.add(function(String.format("f%04d", i), Set.of()));
+        }
+        functions.add(function("a_caller", Set.of(signature("z_callee"))));
+        functions.add(function("z_callee", Set.of()));
+        Catalog catalog = new Catalog(
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), functions, List.of(), List.of(),
+                API_ROLES, List.of());
+
+        List<String> names = names(PullPlanner.plan(catalog), Phase.FUNCTIONS);
+
+        assertThat(names).hasSize(1002).allMatch(n -> n.matches("functions/\\d{4}_.+\\.sql"));
+        assertThat(names).isSorted();
+        assertThat(names.indexOf("functions/1001_z_callee.sql"))
+                .isLessThan(names.indexOf("functions/1002_a_caller.sql"));
+    }
+
+    @Test
+    void grantsAreExactWhateverTheTargetsDefaults() {
+        Catalog.Table table = new Catalog.Table(
+                name("notes"),
+                false,
+                List.of(column("id")),
+                List.of(),
+                List.of(),
+                true,
+                false,
+                List.of(),
+                List.of(
+                        new Catalog.Grant("anon", "SELECT", false, null),
+                        new Catalog.Grant("authenticated", "SELECT", false, null),
+                        new Catalog.Grant("authenticated", "INSERT", true, null),
+                        new Catalog.Grant("anon", "UPDATE", false, "id")),
+                "it's mine");
+
+        String sql = content(PullPlanner.plan(catalog(List.of(table), List.of())), "tables/002_notes.sql");
+
+        assertThat(sql).isEqualTo("""
+                        CREATE TABLE public.notes (
+                            id integer NOT NULL
+                        );
+
+                        ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY;
+
+                        REVOKE ALL ON TABLE public.notes FROM PUBLIC, anon, authenticated, service_role;
+                        GRANT INSERT ON TABLE public.notes TO authenticated WITH GRANT OPTION;
+                        GRANT SELECT ON TABLE public.notes TO anon, authenticated;
+                        GRANT UPDATE (id) ON TABLE public.notes TO anon;
+
+                        COMMENT ON TABLE public.notes IS 'it''s mine';
+                        """);
+    }
+
+    @Test
+    void webhooksGoToOneYamlFileThatWebhookConfigLoadsBack(@TempDir Path dir) throws Exception {
+        WebhookSpec hook = new WebhookSpec(
+                "new_user",
+                "public",
+                "profiles",
+                Set.of(Event.INSERT),
+                "http://stackend:8000/webhooks/new_user",
+                HttpMethod.POST,
+                JsonNodeFactory.instance.objectNode().put("Content-Type", "application/json"),
+                null,
+                5000);
+        Catalog catalog = new Catalog(
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(hook),
+                API_ROLES,
+                List.of());
+
+        List<PulledFile> files = PullPlanner.plan(catalog);
+
+        assertThat(names(files, Phase.WEBHOOKS)).containsExactly("webhooks/001_webhooks.yml");
+        // webhook-config's own writer and loader: what pull writes loads back as exactly the same declaration
+        String yaml = raw(files, "webhooks/001_webhooks.yml");
+        assertThat(yaml)
+                .isEqualTo("# pulled by supabase-migrator pull: a new pull rewrites or removes this file\n"
+                        + DeclarationWriter.write(List.of(hook)));
+        Path file = Files.writeString(dir.resolve("001_webhooks.yml"), yaml);
+        assertThat(Webhooks.load(List.of(file), Map.of(), List.of())).containsExactly(hook);
+    }
+
+    @Test
+    void aTriggerOnASupabaseOwnedTableRunsAsAdminAndOneOnAnAppTableDoesNot() {
+        Catalog.Trigger onAuthUsers = new Catalog.Trigger(
+                new Name("auth", "users", "auth.users"),
+                "on_auth_user_created",
+                "on_auth_user_created",
+                "CREATE TRIGGER on_auth_user_created AFTER INSERT ON auth.users"
+                        + " FOR EACH ROW EXECUTE FUNCTION public.valid()",
+                'O',
+                "creates the profile");
+        Catalog catalog = catalog(List.of(table("orgs", List.of(), false)), List.of(onAuthUsers, trigger("orgs", "t")));
+
+        List<PulledFile> files = PullPlanner.plan(catalog);
+
+        String admin = raw(files, "triggers/001_auth_users_on_auth_user_created.sql");
+        assertThat(admin)
+                .startsWith(PullPlanner.HEADER + "\n" + SqlScript.AS_ADMIN_MARKER + "\n\nCREATE TRIGGER")
+                .contains("COMMENT ON TRIGGER on_auth_user_created ON auth.users");
+        assertThat(SqlScript.parse(admin, "t.sql").asAdmin()).isTrue();
+        assertThat(SqlScript.parse(raw(files, "triggers/002_orgs_t.sql"), "t.sql")
+                        .asAdmin())
+                .isFalse();
+        assertThat(files)
+                .filteredOn(f -> f.phase() != Phase.TRIGGERS)
+                .allSatisfy(f -> assertThat(f.content()).doesNotContain(SqlScript.AS_ADMIN_MARKER));
+    }
+
+    private static Catalog catalog(List<Catalog.Table> tables, List<Catalog.Trigger> triggers) {
+        Catalog.Schema publicSchema =
+                new Catalog.Schema("public", "public", null, List.of(new Catalog.Grant("anon", "USAGE", false, null)));
+        return new Catalog(
+                List.of(publicSchema),
+                List.of(),
+                List.of(),
+                List.of(),
+                tables,
+                List.of(),
+                List.of(function("valid", Set.of())),
+                triggers,
+                List.of(),
+                API_ROLES,
+                List.of());
+    }
+
+    private static Catalog.Table table(String name, List<Catalog.Constraint> constraints, boolean rls) {
+        return new Catalog.Table(
+                name(name),
+                false,
+                List.of(column("id")),
+                constraints,
+                List.of(),
+                rls,
+                false,
+                List.of(),
+                List.of(),
+                null);
+    }
+
+    private static Catalog.Column column(String name) {
+        return new Catalog.Column(name, "integer", null, true, null, false, "", "", "", null);
+    }
+
+    private static Catalog.Constraint fk(String name, String target) {
+        return new Catalog.Constraint(
+                name, 'f', "FOREIGN KEY (x) REFERENCES public." + target + "(id)", name(target), false);
+    }
+
+    private static Catalog.Trigger trigger(String table, String name) {
+        return new Catalog.Trigger(
+                name(table),
+                name,
+                name,
+                "CREATE TRIGGER " + name + " BEFORE UPDATE ON public." + table
+                        + " FOR EACH ROW EXECUTE FUNCTION public.valid()",
+                'O',
+                null);
+    }
+
+    private static Catalog.Function function(String name, Set<Name> calls) {
+        return new Catalog.Function(
+                signature(name),
+                false,
+                false,
+                "CREATE OR REPLACE FUNCTION public." + name
+                        + "()\n RETURNS integer\n LANGUAGE sql\nAS $function$select 1$function$\n",
+                calls,
+                List.of(),
+                null);
+    }
+
+    private static Name signature(String name) {
+        return new Name("public", name + "()", "public." + name + "()");
+    }
+
+    private static Name name(String name) {
+        return new Name("public", name, "public." + name);
+    }
+
+    private static List<String> names(List<PulledFile> files, Phase phase) {
+        return files.stream()
+                .filter(f -> f.phase() == phase)
+                .map(PulledFile::path)
+                .toList();
+    }
+
+    /** The file without the pull header and the blank line after it. */
+    private static String content(List<PulledFile> files, String path) {
+        String text = raw(files, path);
+        String header = PullPlanner.HEADER + "\n\n";
+        assertThat(text).startsWith(header);
+        return text.substring(header.length());
+    }
+
+    private static String raw(List<PulledFile> files, String path) {
+        return files.stream()
+                .filter(f -> f.path().equals(path))
+                .findFirst()
+                .orElseThrow()
+                .content();
+    }
+}
