@@ -1,5 +1,6 @@
 package dev.stackinit.migrator.cli;
 
+import dev.stackinit.cli.DurationConverter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
