@@ -7,6 +7,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.stackinit.bench.Row;
+import dev.stackinit.bench.Samples;
 import dev.stackinit.seeder.cli.MongoSeederCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,37 +27,50 @@ import java.util.regex.Pattern;
 import org.bson.RawBsonDocument;
 
 /**
- * Clone benchmark between two in-process mongo-java-server instances. Prints docs/s, MB/s, the ratio to the floor
- * max(read everything, write everything) measured in the same run with the same parallelism, the speed-up over a naive
- * single-thread find → insertOne loop, and the peak heap of the tool run in its own JVM capped at -Xmx256m. Every figure
+ * Row 1, clone, between two in-process mongo-java-server instances: docs/s, MB/s, the ratio to the floor max(read
+ * everything, write everything) measured in the same run with the same parallelism, the speed-up over a naive
+ * single-thread find → insertOne loop (timed on a quarter of the data, scaled), and the peak heap of the tool run in its own JVM capped at -Xmx256m. Every figure
  * is the median of several runs, with min–max, after one untimed warm-up round.
  *
- * <p>Run: {@code mvn -q install -DskipTests} once, then
- * {@code mvn -B -q -pl benchmarks exec:java -Dexec.mainClass=dev.stackinit.bench.clone.CloneBenchmark}; system
- * properties {@code runs} (default 3), {@code docs} (200000), {@code collections} (20).
+ * <p>Part of the suite ({@code benchmarks/run}); alone: {@code mvn -B -q -pl benchmarks exec:java
+ * -Dexec.mainClass=dev.stackinit.bench.clone.CloneBenchmark}; system properties {@code runs} (default 3), {@code docs}
+ * (200000), {@code collections} (20).
  */
 public final class CloneBenchmark {
     private static final String DB = "bench";
     private static final int PARALLEL = 4;
+    private static final int NAIVE_FRACTION = 4;
 
-    private final int runs = Integer.getInteger("runs", 3);
-    private final int docs = Integer.getInteger("docs", 200_000);
-    private final int collections = Integer.getInteger("collections", 20);
+    private final int runs;
+    private final int docs;
+    private final int collections;
+
+    public CloneBenchmark(int runs, int docs, int collections) {
+        this.runs = runs;
+        this.docs = docs;
+        this.collections = collections;
+    }
 
     public static void main(String[] args) throws Exception {
-        new CloneBenchmark().run();
+        CloneBenchmark benchmark = new CloneBenchmark(
+                Integer.getInteger("runs", 3),
+                Integer.getInteger("docs", 200_000),
+                Integer.getInteger("collections", 20));
+        dev.stackinit.bench.Report report = new dev.stackinit.bench.Report();
+        report.addAll(benchmark.measure());
+        System.out.print(report.text());
         System.exit(0);
     }
 
-    private void run() throws Exception {
+    public List<Row> measure() throws Exception {
         MongoServer sourceServer = new MongoServer(new MemoryBackend());
         String sourceUri = uri(sourceServer);
         try (MongoClient source = MongoClients.create(sourceUri)) {
             long bytes = Dataset.generate(source.getDatabase(DB), collections, docs);
             long total = docs + Dataset.LARGE_DOCS;
-            System.out.printf(
+            System.err.printf(
                     Locale.ROOT,
-                    "dataset: %d documents, %.1f MB in %d collections (+1 with %d large docs)%n",
+                    "clone: dataset of %d documents, %.1f MB in %d collections (+1 with %d large docs)%n",
                     total,
                     bytes / 1e6,
                     collections,
@@ -64,42 +79,71 @@ public final class CloneBenchmark {
             timeClone(sourceUri);
             timeReadAll(source.getDatabase(DB));
             timeWriteAll(source.getDatabase(DB));
-            List<Double> clone = new ArrayList<>();
-            List<Double> floor = new ArrayList<>();
-            List<Double> naive = new ArrayList<>();
+            Samples clone = new Samples("clone");
+            Samples floor = new Samples("floor");
+            Samples sum = new Samples("read + write");
+            Samples naive = new Samples("naive");
             for (int i = 0; i < runs; i++) {
                 clone.add(timeClone(sourceUri));
                 double read = timeReadAll(source.getDatabase(DB));
                 double write = timeWriteAll(source.getDatabase(DB));
                 floor.add(Math.max(read, write));
+                sum.add(read + write);
                 naive.add(timeNaive(source.getDatabase(DB)));
-                System.out.printf(
+                System.err.printf(
                         Locale.ROOT,
-                        "run %d: clone %.2f s, read-all %.2f s, write-all %.2f s, naive %.2f s%n",
+                        "clone run %d/%d: clone %.2f s, read-all %.2f s, write-all %.2f s, naive %.2f s%n",
                         i + 1,
-                        clone.get(i),
+                        runs,
+                        clone.values().get(i),
                         read,
                         write,
-                        naive.get(i));
-            }
-            List<Double> ratioFloor = new ArrayList<>();
-            List<Double> speedUp = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                ratioFloor.add(clone.get(i) / floor.get(i));
-                speedUp.add(naive.get(i) / clone.get(i));
+                        naive.values().get(i));
             }
             double peakMb = peakHeapOfToolMb(sourceUri);
-            System.out.println();
-            System.out.println("figure                         median [min-max]");
-            print("clone wall s", clone);
-            print("docs/s", clone.stream().map(s -> total / s).toList());
-            print("MB/s", clone.stream().map(s -> bytes / 1e6 / s).toList());
-            print("floor max(read,write) s", floor);
-            print("clone / floor (goal <= 1.25)", ratioFloor);
-            print("naive insertOne loop s", naive);
-            print("naive / clone (goal >= 3)", speedUp);
-            System.out.printf(
-                    Locale.ROOT, "%-30s %.0f MB (tool in its own JVM, -Xmx256m; goal <= 256)%n", "peak heap", peakMb);
+            String data = String.format(Locale.ROOT, "%dk docs, %.0f MB", total / 1000, bytes / 1e6);
+            Samples docsPerSecond = Samples.of(
+                    "docs/s", clone.values().stream().map(s -> total / s).toList());
+            Samples mbPerSecond = Samples.of(
+                    "MB/s", clone.values().stream().map(s -> bytes / 1e6 / s).toList());
+            Samples overFloor = clone.over(floor, "clone / floor");
+            Samples speedUp = naive.over(clone, "naive / clone");
+            return List.of(
+                    Row.info("1", "clone " + data + ": wall time", clone.format(2, " s")),
+                    Row.info("1", "clone docs/s", docsPerSecond.format(0)),
+                    Row.info("1", "clone MB/s", mbPerSecond.format(1)),
+                    new Row(
+                            "1",
+                            "clone vs floor max(read-all, write-all)",
+                            clone.format(2, " s"),
+                            "floor " + floor.format(2, " s"),
+                            overFloor.format(2, "×"),
+                            "≤ 1.25×",
+                            overFloor.median() <= 1.25),
+                    new Row(
+                            "1",
+                            "clone vs read-all + write-all (no overlap)",
+                            clone.format(2, " s"),
+                            "read+write " + sum.format(2, " s"),
+                            clone.over(sum, "clone / (read + write)").format(2, "×"),
+                            "(context)",
+                            null),
+                    new Row(
+                            "1",
+                            "clone vs naive find → insertOne loop (¼ timed, ×4)",
+                            clone.format(2, " s"),
+                            "naive " + naive.format(2, " s"),
+                            speedUp.format(1, "× faster"),
+                            "≥ 3× faster",
+                            speedUp.median() >= 3),
+                    new Row(
+                            "1",
+                            "clone peak heap (own JVM, -Xmx256m)",
+                            String.format(Locale.ROOT, "%.0f MB", peakMb),
+                            "",
+                            "",
+                            "≤ 256 MB",
+                            peakMb <= 256));
         } finally {
             sourceServer.shutdownNow();
         }
@@ -181,20 +225,34 @@ public final class CloneBenchmark {
         }
     }
 
-    /** The naive loop: one thread, find → insertOne per document. */
+    /**
+     * The naive loop: one thread, find → insertOne per document, timed on the first quarter of every collection (the
+     * same mix of small and large documents) and scaled ×4: it is linear in the documents, and the whole dataset would
+     * take 30–100 s a run on this machine, most of the suite's time budget.
+     */
     private double timeNaive(MongoDatabase source) {
         MongoServer target = new MongoServer(new MemoryBackend());
         try (MongoClient client = MongoClients.create(uri(target))) {
             MongoDatabase db = client.getDatabase(DB);
-            long start = System.nanoTime();
+            Map<String, Long> counts = new java.util.LinkedHashMap<>();
             for (String name : source.listCollectionNames()) {
-                MongoCollection<RawBsonDocument> into = db.getCollection(name, RawBsonDocument.class);
-                for (RawBsonDocument doc :
-                        source.getCollection(name, RawBsonDocument.class).find()) {
+                counts.put(name, source.getCollection(name).countDocuments());
+            }
+            long sampled = 0;
+            long start = System.nanoTime();
+            for (Map.Entry<String, Long> collection : counts.entrySet()) {
+                int quarter = (int) Math.max(1, (collection.getValue() + NAIVE_FRACTION - 1) / NAIVE_FRACTION);
+                MongoCollection<RawBsonDocument> into = db.getCollection(collection.getKey(), RawBsonDocument.class);
+                for (RawBsonDocument doc : source.getCollection(collection.getKey(), RawBsonDocument.class)
+                        .find()
+                        .limit(quarter)) {
                     into.insertOne(doc);
+                    sampled++;
                 }
             }
-            return (System.nanoTime() - start) / 1e9;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long all = counts.values().stream().mapToLong(Long::longValue).sum();
+            return seconds * all / sampled;
         } finally {
             target.shutdownNow();
             System.gc();
@@ -223,13 +281,14 @@ public final class CloneBenchmark {
     /** Runs the tool in its own JVM with -Xmx256m and reads the largest pre-GC heap from its GC log. */
     private static double peakHeapOfToolMb(String sourceUri) throws IOException, InterruptedException {
         MongoServer target = new MongoServer(new MemoryBackend());
-        Path log = Files.createTempFile("clone-gc", ".log");
+        Path dir = Files.createTempDirectory("clone-gc");
+        Path log = dir.resolve("gc.log");
         try {
             Process process = new ProcessBuilder(
                             Path.of(System.getProperty("java.home"), "bin", "java")
                                     .toString(),
                             "-Xmx256m",
-                            "-Xlog:gc:file=" + log,
+                            "-Xlog:gc:file=" + log + "::filecount=0",
                             "-cp",
                             classPath(),
                             MongoSeederCommand.class.getName(),
@@ -256,6 +315,7 @@ public final class CloneBenchmark {
         } finally {
             target.shutdownNow();
             Files.deleteIfExists(log);
+            Files.deleteIfExists(dir);
         }
     }
 
@@ -273,14 +333,5 @@ public final class CloneBenchmark {
             return String.join(java.io.File.pathSeparator, entries);
         }
         return System.getProperty("java.class.path");
-    }
-
-    private static void print(String figure, List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        double median = sorted.size() % 2 == 1
-                ? sorted.get(sorted.size() / 2)
-                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-        System.out.printf(
-                Locale.ROOT, "%-30s %.2f [%.2f-%.2f]%n", figure, median, sorted.get(0), sorted.get(sorted.size() - 1));
     }
 }
