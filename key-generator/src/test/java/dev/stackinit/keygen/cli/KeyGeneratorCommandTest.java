@@ -71,6 +71,14 @@ class KeyGeneratorCommandTest {
     }
 
     @Test
+    void theFastVersionLineIsWhatPicocliPrints() {
+        assertThat(run("--version")).isZero();
+        String picocli = out.toString().strip();
+        assertThat(picocli).startsWith("key-generator ").contains("(Java ");
+        assertThat(dev.stackinit.cli.VersionProvider.line("key-generator")).isEqualTo(picocli);
+    }
+
+    @Test
     void helpListsCommandsExitCodesAndVariables() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("generate", "verify", "token", "Exit codes:");

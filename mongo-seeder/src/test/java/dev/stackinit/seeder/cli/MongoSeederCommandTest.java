@@ -17,6 +17,14 @@ class MongoSeederCommandTest {
     }
 
     @Test
+    void theFastVersionLineIsWhatPicocliPrints() {
+        assertThat(run(Map.of(), "--version")).isZero();
+        String picocli = out.toString().strip();
+        assertThat(picocli).startsWith("mongo-seeder ").contains("(Java ");
+        assertThat(dev.stackinit.cli.VersionProvider.line("mongo-seeder")).isEqualTo(picocli);
+    }
+
+    @Test
     void helpListsCommandsExitCodesAndVariables() {
         assertThat(run(Map.of(), "--help")).isZero();
         assertThat(out.toString()).contains("rs-init", "clone", "export", "import", "init", "Exit codes:");

@@ -32,6 +32,10 @@ public final class StackInitCommand {
     }
 
     public static void main(String[] args) {
+        if (VersionProvider.isBareVersionRequest(args)) {
+            System.out.println(VersionProvider.line("stack-init"));
+            return;
+        }
         System.exit(run(System.getenv(), args));
     }
 

@@ -41,6 +41,10 @@ public final class SupabaseMigratorCommand {
     }
 
     public static void main(String[] args) {
+        if (VersionProvider.isBareVersionRequest(args)) {
+            System.out.println(VersionProvider.line("supabase-migrator"));
+            return;
+        }
         System.exit(run(System.getenv(), args));
     }
 

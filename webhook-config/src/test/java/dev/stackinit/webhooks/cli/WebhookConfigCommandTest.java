@@ -50,6 +50,14 @@ class WebhookConfigCommandTest {
     }
 
     @Test
+    void theFastVersionLineIsWhatPicocliPrints() {
+        assertThat(run(Map.of(), "--version")).isZero();
+        String picocli = out.toString().strip();
+        assertThat(picocli).startsWith("webhook-config ").contains("(Java ");
+        assertThat(dev.stackinit.cli.VersionProvider.line("webhook-config")).isEqualTo(picocli);
+    }
+
+    @Test
     void helpListsCommandsExitCodesAndVariables() {
         assertThat(run(Map.of(), "--help")).isZero();
         assertThat(out.toString()).contains("plan", "apply", "list", "export", "delete", "bootstrap", "Exit codes:");
