@@ -1,9 +1,7 @@
 package dev.stackinit.seeder.cli;
 
-import dev.stackinit.cli.DurationConverter;
 import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.seeder.CloneReport;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,15 +32,8 @@ final class CloneCommand implements Callable<Integer> {
             description = "Server to copy into. Default: ${DEFAULT-VALUE}.")
     String targetUri;
 
-    @Option(
-            names = "--wait-timeout",
-            defaultValue = "60s",
-            converter = DurationConverter.class,
-            description = "How long to wait for each server to answer. Default: ${DEFAULT-VALUE}.")
-    Duration waitTimeout;
-
-    @Option(names = "--json", description = "Print the summary as JSON.")
-    boolean json;
+    @Mixin
+    RunOptions run;
 
     @Mixin
     CopyOptions copy;
@@ -59,8 +50,8 @@ final class CloneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CloneReport report =
-                new Steps(root, spec.commandLine().getErr()).clone(sourceUri, targetUri, copy, waitTimeout);
-        if (json) {
+                new Steps(root, spec.commandLine().getErr()).clone(sourceUri, targetUri, copy, run.waitTimeout);
+        if (run.json) {
             Reports.print(spec.commandLine().getOut(), Reports.json(report));
         } else {
             spec.commandLine().getOut().println(Reports.text("cloned", report));

@@ -1,11 +1,9 @@
 package dev.stackinit.seeder.cli;
 
-import dev.stackinit.cli.DurationConverter;
 import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.seeder.ExportService.ExportReport;
 import dev.stackinit.seeder.NameFilter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,15 +42,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--exclude", split = ",", description = "Not these collections (names, * wildcards).")
     List<String> exclude;
 
-    @Option(
-            names = "--wait-timeout",
-            defaultValue = "60s",
-            converter = DurationConverter.class,
-            description = "How long to wait for the server to answer. Default: ${DEFAULT-VALUE}.")
-    Duration waitTimeout;
-
-    @Option(names = "--json", description = "Print the summary as JSON.")
-    boolean json;
+    @Mixin
+    RunOptions run;
 
     @Mixin
     VerboseOption verbose;
@@ -66,8 +57,8 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExportReport report = new Steps(root, spec.commandLine().getErr())
-                .export(sourceUri, database, new NameFilter(include, exclude), seedDir, waitTimeout);
-        if (json) {
+                .export(sourceUri, database, new NameFilter(include, exclude), seedDir, run.waitTimeout);
+        if (run.json) {
             Reports.print(spec.commandLine().getOut(), report);
         } else {
             spec.commandLine().getOut().println(Reports.text(report, seedDir.toString()));

@@ -1,10 +1,8 @@
 package dev.stackinit.seeder.cli;
 
-import dev.stackinit.cli.DurationConverter;
 import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.seeder.CloneReport;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,15 +30,8 @@ final class ImportCommand implements Callable<Integer> {
             description = "Server to load into. Default: ${DEFAULT-VALUE}.")
     String targetUri;
 
-    @Option(
-            names = "--wait-timeout",
-            defaultValue = "60s",
-            converter = DurationConverter.class,
-            description = "How long to wait for the server to answer. Default: ${DEFAULT-VALUE}.")
-    Duration waitTimeout;
-
-    @Option(names = "--json", description = "Print the summary as JSON.")
-    boolean json;
+    @Mixin
+    RunOptions run;
 
     @Mixin
     CopyOptions copy;
@@ -57,8 +48,8 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CloneReport report =
-                new Steps(root, spec.commandLine().getErr()).importDirectory(seedDir, targetUri, copy, waitTimeout);
-        if (json) {
+                new Steps(root, spec.commandLine().getErr()).importDirectory(seedDir, targetUri, copy, run.waitTimeout);
+        if (run.json) {
             Reports.print(spec.commandLine().getOut(), Reports.json(report));
         } else {
             spec.commandLine().getOut().println(Reports.text("imported", report));

@@ -1,6 +1,5 @@
 package dev.stackinit.seeder.cli;
 
-import dev.stackinit.cli.DurationConverter;
 import dev.stackinit.cli.InvalidInputException;
 import dev.stackinit.cli.RejectedException;
 import dev.stackinit.cli.ToolException;
@@ -8,7 +7,6 @@ import dev.stackinit.cli.UnreachableException;
 import dev.stackinit.cli.UsageException;
 import dev.stackinit.cli.VerboseOption;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,15 +49,8 @@ final class InitCommand implements Callable<Integer> {
             description = "Initiate the replica set first. Default: ${DEFAULT-VALUE}.")
     boolean rsInit;
 
-    @Option(
-            names = "--wait-timeout",
-            defaultValue = "60s",
-            converter = DurationConverter.class,
-            description = "How long to wait for servers to answer. Default: ${DEFAULT-VALUE}.")
-    Duration waitTimeout;
-
-    @Option(names = "--json", description = "Print the results as JSON.")
-    boolean json;
+    @Mixin
+    RunOptions run;
 
     @Mixin
     RsOptions rs;
@@ -82,22 +73,22 @@ final class InitCommand implements Callable<Integer> {
         Map<String, Object> results = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder();
         if (rsInit) {
-            var result = step("rs-init", () -> steps.rsInit(targetUri, rs, waitTimeout));
+            var result = step("rs-init", () -> steps.rsInit(targetUri, rs, run.waitTimeout));
             results.put("rsInit", Reports.json(result));
             text.append(Reports.text(result)).append('\n');
         }
         if (sourceUri != null && !sourceUri.isBlank()) {
-            var report = step("clone", () -> steps.clone(sourceUri, targetUri, copyIfComplete(), waitTimeout));
+            var report = step("clone", () -> steps.clone(sourceUri, targetUri, copyIfComplete(), run.waitTimeout));
             results.put("clone", Reports.json(report));
             text.append(Reports.text("cloned", report));
         } else if (seedDir != null) {
-            var report = step("import", () -> steps.importDirectory(seedDir, targetUri, copy, waitTimeout));
+            var report = step("import", () -> steps.importDirectory(seedDir, targetUri, copy, run.waitTimeout));
             results.put("import", Reports.json(report));
             text.append(Reports.text("imported", report));
         } else {
             text.append("no source URI and no seed directory set: no data step");
         }
-        if (json) {
+        if (run.json) {
             Reports.print(spec.commandLine().getOut(), results);
         } else {
             spec.commandLine().getOut().println(text.toString().stripTrailing());

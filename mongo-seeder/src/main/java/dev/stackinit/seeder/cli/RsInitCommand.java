@@ -1,9 +1,7 @@
 package dev.stackinit.seeder.cli;
 
-import dev.stackinit.cli.DurationConverter;
 import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.seeder.ReplicaSetResult;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,15 +25,8 @@ final class RsInitCommand implements Callable<Integer> {
             description = "The mongod to initiate; credentials allowed (env preferred). Default: ${DEFAULT-VALUE}.")
     String targetUri;
 
-    @Option(
-            names = "--wait-timeout",
-            defaultValue = "60s",
-            converter = DurationConverter.class,
-            description = "How long to wait for mongod to answer at all. Default: ${DEFAULT-VALUE}.")
-    Duration waitTimeout;
-
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    @Mixin
+    RunOptions run;
 
     @Mixin
     RsOptions rs;
@@ -51,8 +42,8 @@ final class RsInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReplicaSetResult result = new Steps(root, spec.commandLine().getErr()).rsInit(targetUri, rs, waitTimeout);
-        if (json) {
+        ReplicaSetResult result = new Steps(root, spec.commandLine().getErr()).rsInit(targetUri, rs, run.waitTimeout);
+        if (run.json) {
             Reports.print(spec.commandLine().getOut(), Reports.json(result));
         } else {
             spec.commandLine().getOut().println(Reports.text(result));
