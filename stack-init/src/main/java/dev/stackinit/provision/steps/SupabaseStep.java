@@ -1,25 +1,10 @@
 package dev.stackinit.provision.steps;
 
 import dev.stackinit.cli.InvalidInputException;
-import dev.stackinit.cli.Retry;
 import dev.stackinit.migrator.AppliedMigration;
-import dev.stackinit.migrator.Bootstrap;
 import dev.stackinit.migrator.MigrateReport;
-import dev.stackinit.migrator.MigrationFile;
 import dev.stackinit.migrator.MigrationListener;
-import dev.stackinit.migrator.MigrationScanner;
-import dev.stackinit.migrator.MigrationSource;
-import dev.stackinit.migrator.Migrator;
-import dev.stackinit.migrator.Phase;
-import dev.stackinit.migrator.Placeholders;
-import dev.stackinit.migrator.jdbc.Connector;
-import dev.stackinit.migrator.jdbc.DatabaseUrl;
-import dev.stackinit.migrator.jdbc.HistoryTable;
-import dev.stackinit.migrator.jdbc.JdbcTarget;
-import dev.stackinit.migrator.jdbc.Prerequisites;
-import dev.stackinit.migrator.jdbc.Session;
-import dev.stackinit.migrator.jdbc.SupabaseBootstrap;
-import dev.stackinit.migrator.jdbc.WebhookConfigAdapter;
+import dev.stackinit.migrator.jdbc.MigrationSetup;
 import dev.stackinit.provision.ProvisionConfig;
 import dev.stackinit.provision.Step;
 import dev.stackinit.provision.StepOutcome;
@@ -30,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -38,8 +22,6 @@ import java.util.function.Consumer;
  * the migrations in phase order, whose webhooks/ phase applies the webhook YAML (supabase-migrator's core).
  */
 public final class SupabaseStep implements Step {
-    private static final String HISTORY = "stackinit.migration_history";
-
     private final ProvisionConfig.Supabase config;
     private final Path base;
     private final Clock clock;
@@ -66,44 +48,36 @@ public final class SupabaseStep implements Step {
 
     @Override
     public StepOutcome run() {
-        List<MigrationFile> files = scan();
-        Placeholders placeholders =
-                Placeholders.of(env, config.placeholders() == null ? Map.of() : config.placeholders());
-        WebhookConfigAdapter webhooks = new WebhookConfigAdapter(placeholders.values(), List.of());
-        DatabaseUrl url = DatabaseUrl.parse(required(config.databaseUrl(), "database_url"), password());
-        DatabaseUrl admin = config.adminUrl() == null
-                ? url.withUser("supabase_admin")
-                : DatabaseUrl.parse(config.adminUrl(), env.get("POSTGRES_PASSWORD"));
-        Connector connector = new Connector(Retry.system(), waitTimeout(), progress);
-        Session session = new Session(connector.open(url), () -> connector.open(admin));
-        try (session) {
-            if (config.waitForTable() != null) {
-                connector.waitForTables(session.main(), List.of(config.waitForTable()));
-            }
-            boolean webhooksPending = files.stream().anyMatch(f -> f.phase() == Phase.WEBHOOKS);
-            Prerequisites.check(session.main(), webhooksPending).forEach(w -> progress.accept("warning: " + w));
-            Bootstrap bootstrap = Boolean.FALSE.equals(config.bootstrap())
-                    ? Bootstrap.NONE
-                    : new SupabaseBootstrap(session, Optional.ofNullable(env.get("POSTGRES_PASSWORD")), webhooks);
-            JdbcTarget target = new JdbcTarget(session, new HistoryTable(HISTORY), Optional.empty(), webhooks, clock);
-            MigrateReport report = new Migrator(
-                            target, new MigrationSource(placeholders, webhooks), bootstrap, listener(), clock)
-                    .migrate(files);
-            return outcome(report);
-        }
+        List<String> waitFor = config.waitForTable() == null ? List.of() : List.of(config.waitForTable());
+        boolean bootstrap = !Boolean.FALSE.equals(config.bootstrap());
+        return outcome(setup().migrate(waitFor, false, bootstrap, listener()));
     }
 
     @Override
     public StepOutcome plan() {
-        List<MigrationFile> files = scan();
+        MigrationSetup setup = setup();
         return StepOutcome.of(
                 name(),
                 StepStatus.PLANNED,
-                List.of("would bootstrap "
-                        + DatabaseUrl.parse(required(config.databaseUrl(), "database_url"), password())
-                                .display()
-                        + " if needed and apply what is pending of " + files.size() + " file(s) in "
+                List.of("would bootstrap " + setup.url().display()
+                        + " if needed and apply what is pending of "
+                        + setup.files().size() + " file(s) in "
                         + config.migrations()));
+    }
+
+    /** The same wiring supabase-migrator's own migrate uses. */
+    private MigrationSetup setup() {
+        MigrationSetup.Settings settings = new MigrationSetup.Settings(
+                required(config.databaseUrl(), "database_url"),
+                config.adminUrl(),
+                true,
+                base.resolve(required(config.migrations(), "migrations")),
+                config.placeholders() == null ? Map.of() : config.placeholders(),
+                List.of(),
+                MigrationSetup.Settings.DEFAULT_HISTORY_TABLE,
+                false,
+                waitTimeout());
+        return new MigrationSetup(settings, env, clock, progress);
     }
 
     private StepOutcome outcome(MigrateReport report) {
@@ -137,18 +111,6 @@ public final class SupabaseStep implements Step {
                 progress.accept("warning: " + message);
             }
         };
-    }
-
-    private List<MigrationFile> scan() {
-        MigrationScanner.Scan scan =
-                new MigrationScanner().scan(base.resolve(required(config.migrations(), "migrations")));
-        scan.warnings().forEach(w -> progress.accept("warning: " + w));
-        return scan.files();
-    }
-
-    private String password() {
-        String pg = env.get("PGPASSWORD");
-        return pg != null && !pg.isEmpty() ? pg : env.get("POSTGRES_PASSWORD");
     }
 
     private Duration waitTimeout() {

@@ -7,6 +7,7 @@ import dev.stackinit.migrator.Baseliner;
 import dev.stackinit.migrator.MigrationFile;
 import dev.stackinit.migrator.MigrationKey;
 import dev.stackinit.migrator.Phase;
+import dev.stackinit.migrator.jdbc.MigrationSetup;
 import dev.stackinit.migrator.jdbc.Session;
 import java.math.BigInteger;
 import java.util.List;
@@ -46,7 +47,7 @@ final class BaselineCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<MigrationKey> limit = Optional.ofNullable(upTo).map(BaselineCommand::parse);
-        Wiring wiring = new Wiring(target, root, spec.commandLine().getErr());
+        MigrationSetup wiring = target.setup(root, spec.commandLine().getErr());
         List<MigrationFile> files = wiring.files();
         try (Session session = wiring.connect()) {
             List<AppliedMigration> rows = new Baseliner(wiring.target(session), wiring.source()).baseline(files, limit);

@@ -3,6 +3,7 @@ package dev.stackinit.migrator.cli;
 import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.migrator.jdbc.Cleaner;
 import dev.stackinit.migrator.jdbc.DatabaseUrl;
+import dev.stackinit.migrator.jdbc.MigrationSetup;
 import dev.stackinit.migrator.jdbc.Session;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ final class CleanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Wiring wiring = new Wiring(target, root, spec.commandLine().getErr());
+        MigrationSetup wiring = target.setup(root, spec.commandLine().getErr());
         DatabaseUrl url = wiring.url();
         Cleaner.refuseUnlessAllowed(url, iUnderstand);
         try (Session session = wiring.connect()) {

@@ -4,6 +4,7 @@ import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.migrator.Inspector;
 import dev.stackinit.migrator.MigrationFile;
 import dev.stackinit.migrator.StatusBoard;
+import dev.stackinit.migrator.jdbc.MigrationSetup;
 import dev.stackinit.migrator.jdbc.Session;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,7 +38,7 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Wiring wiring = new Wiring(target, root, spec.commandLine().getErr());
+        MigrationSetup wiring = target.setup(root, spec.commandLine().getErr());
         List<MigrationFile> files = wiring.files();
         try (Session session = wiring.connect()) {
             StatusBoard board = new Inspector(wiring.target(session), wiring.source()).info(files);

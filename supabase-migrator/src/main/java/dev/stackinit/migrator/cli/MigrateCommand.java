@@ -1,14 +1,8 @@
 package dev.stackinit.migrator.cli;
 
 import dev.stackinit.cli.VerboseOption;
-import dev.stackinit.migrator.Bootstrap;
 import dev.stackinit.migrator.MigrateReport;
-import dev.stackinit.migrator.MigrationFile;
-import dev.stackinit.migrator.Migrator;
-import dev.stackinit.migrator.Phase;
-import dev.stackinit.migrator.jdbc.Prerequisites;
-import dev.stackinit.migrator.jdbc.Session;
-import dev.stackinit.migrator.jdbc.SupabaseBootstrap;
+import dev.stackinit.migrator.jdbc.MigrationSetup;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,27 +50,10 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Wiring wiring = new Wiring(target, root, err);
-        List<MigrationFile> files = wiring.files();
-        if (createDatabase && wiring.connector().createDatabaseIfMissing(wiring.url())) {
-            err.println("created database " + wiring.url().database());
-        }
-        try (Session session = wiring.connect()) {
-            wiring.connector().waitForTables(session.main(), waitForTables);
-            Bootstrap bootstrap = Bootstrap.NONE;
-            if (target.supabase()) {
-                boolean webhooks = files.stream().anyMatch(f -> f.phase() == Phase.WEBHOOKS);
-                Prerequisites.check(session.main(), webhooks).forEach(w -> err.println("warning: " + w));
-                if (!noBootstrap) {
-                    bootstrap = new SupabaseBootstrap(session, wiring.postgresPassword(), wiring.webhooks());
-                }
-            }
-            StderrProgress progress = new StderrProgress(err, wiring.clock(), verbose.enabled());
-            MigrateReport report = new Migrator(
-                            wiring.target(session), wiring.source(), bootstrap, progress, wiring.clock())
-                    .migrate(files);
-            Rendering.migrate(spec.commandLine().getOut(), report, json, verbose.enabled());
-        }
+        MigrationSetup setup = target.setup(root, err);
+        StderrProgress progress = new StderrProgress(err, setup.clock(), verbose.enabled());
+        MigrateReport report = setup.migrate(waitForTables, createDatabase, !noBootstrap, progress);
+        Rendering.migrate(spec.commandLine().getOut(), report, json, verbose.enabled());
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package dev.stackinit.migrator.cli;
 import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.migrator.MigrationFile;
 import dev.stackinit.migrator.Repairer;
+import dev.stackinit.migrator.jdbc.MigrationSetup;
 import dev.stackinit.migrator.jdbc.Session;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,7 +33,7 @@ final class RepairCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Wiring wiring = new Wiring(target, root, spec.commandLine().getErr());
+        MigrationSetup wiring = target.setup(root, spec.commandLine().getErr());
         List<MigrationFile> files = wiring.files();
         try (Session session = wiring.connect()) {
             List<String> changes = new Repairer(wiring.target(session), wiring.source()).repair(files);

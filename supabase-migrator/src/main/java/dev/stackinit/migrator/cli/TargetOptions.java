@@ -1,6 +1,7 @@
 package dev.stackinit.migrator.cli;
 
 import dev.stackinit.cli.DurationConverter;
+import dev.stackinit.migrator.jdbc.MigrationSetup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class TargetOptions {
 
     @Option(
             names = "--history-table",
-            defaultValue = "stackinit.migration_history",
+            defaultValue = MigrationSetup.Settings.DEFAULT_HISTORY_TABLE,
             description = "Our history table (schema.table). Default: ${DEFAULT-VALUE}")
     String historyTable;
 
@@ -80,5 +81,19 @@ public final class TargetOptions {
 
     boolean supabase() {
         return flavor == Flavor.supabase;
+    }
+
+    MigrationSetup setup(SupabaseMigratorCommand root, java.io.PrintWriter err) {
+        MigrationSetup.Settings settings = new MigrationSetup.Settings(
+                databaseUrl,
+                adminUrl,
+                supabase(),
+                migrationsDir,
+                placeholders,
+                urlRewrites,
+                historyTable,
+                supabaseCliHistory,
+                waitTimeout);
+        return new MigrationSetup(settings, root.env(), root.clock(), err::println);
     }
 }

@@ -5,6 +5,7 @@ import dev.stackinit.migrator.FileState;
 import dev.stackinit.migrator.Inspector;
 import dev.stackinit.migrator.MigrationFile;
 import dev.stackinit.migrator.StatusBoard;
+import dev.stackinit.migrator.jdbc.MigrationSetup;
 import dev.stackinit.migrator.jdbc.Session;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,7 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Wiring wiring = new Wiring(target, root, spec.commandLine().getErr());
+        MigrationSetup wiring = target.setup(root, spec.commandLine().getErr());
         List<MigrationFile> files = wiring.files();
         try (Session session = wiring.connect()) {
             StatusBoard board = new Inspector(wiring.target(session), wiring.source()).validate(files);

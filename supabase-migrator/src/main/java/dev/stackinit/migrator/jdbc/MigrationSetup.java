@@ -1,0 +1,164 @@
+package dev.stackinit.migrator.jdbc;
+
+import dev.stackinit.cli.Retry;
+import dev.stackinit.cli.UnreachableException;
+import dev.stackinit.migrator.Bootstrap;
+import dev.stackinit.migrator.MigrateReport;
+import dev.stackinit.migrator.MigrationFile;
+import dev.stackinit.migrator.MigrationListener;
+import dev.stackinit.migrator.MigrationScanner;
+import dev.stackinit.migrator.MigrationSource;
+import dev.stackinit.migrator.Migrator;
+import dev.stackinit.migrator.Phase;
+import dev.stackinit.migrator.Placeholders;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Builds the core services and adapters from where the database and the files are: what every migrator subcommand
+ * starts with, and what stack-init's supabase step runs in-process, so both migrate the same way.
+ */
+public final class MigrationSetup {
+
+    /**
+     * @param databaseUrl the database to migrate, as postgres; without a password in it: PGPASSWORD, then POSTGRES_PASSWORD
+     * @param adminUrl the admin connection, or null for the database URL as supabase_admin (supabase) or itself (plain)
+     * @param supabase Supabase checks and bootstrap, or plain PostgreSQL
+     */
+    public record Settings(
+            String databaseUrl,
+            String adminUrl,
+            boolean supabase,
+            Path migrationsDir,
+            Map<String, String> placeholders,
+            List<String> urlRewrites,
+            String historyTable,
+            boolean supabaseCliHistory,
+            Duration waitTimeout) {
+        public static final String DEFAULT_HISTORY_TABLE = "stackinit.migration_history";
+    }
+
+    private final Settings settings;
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final Consumer<String> messages;
+    private final Placeholders placeholders;
+    private final WebhookConfigAdapter webhooks;
+
+    /** @param messages warnings and waiting lines, for stderr */
+    public MigrationSetup(Settings settings, Map<String, String> env, Clock clock, Consumer<String> messages) {
+        this.settings = settings;
+        this.env = env;
+        this.clock = clock;
+        this.messages = messages;
+        this.placeholders = Placeholders.of(env, settings.placeholders());
+        this.webhooks = new WebhookConfigAdapter(placeholders.values(), settings.urlRewrites());
+    }
+
+    /**
+     * migrate: wait for the database and the given tables, check Supabase prerequisites, bootstrap, then apply what is
+     * pending.
+     */
+    public MigrateReport migrate(
+            List<String> waitForTables, boolean createDatabase, boolean bootstrap, MigrationListener listener) {
+        List<MigrationFile> files = files();
+        if (createDatabase && connector().createDatabaseIfMissing(url())) {
+            messages.accept("created database " + url().database());
+        }
+        try (Session session = connect()) {
+            connector().waitForTables(session.main(), waitForTables);
+            Bootstrap run = Bootstrap.NONE;
+            if (settings.supabase()) {
+                boolean webhooksPending = files.stream().anyMatch(f -> f.phase() == Phase.WEBHOOKS);
+                Prerequisites.check(session.main(), webhooksPending).forEach(w -> messages.accept("warning: " + w));
+                if (bootstrap) {
+                    run = new SupabaseBootstrap(session, postgresPassword(), webhooks);
+                }
+            }
+            return new Migrator(target(session), source(), run, listener, clock).migrate(files);
+        }
+    }
+
+    public List<MigrationFile> files() {
+        MigrationScanner.Scan scan = new MigrationScanner().scan(settings.migrationsDir());
+        scan.warnings().forEach(w -> messages.accept("warning: " + w));
+        return scan.files();
+    }
+
+    public MigrationSource source() {
+        return new MigrationSource(placeholders, webhooks);
+    }
+
+    public WebhookConfigAdapter webhooks() {
+        return webhooks;
+    }
+
+    public DatabaseUrl url() {
+        return DatabaseUrl.parse(settings.databaseUrl(), password());
+    }
+
+    public DatabaseUrl adminUrl() {
+        if (settings.adminUrl() != null && !settings.adminUrl().isBlank()) {
+            return DatabaseUrl.parse(settings.adminUrl(), env.get("POSTGRES_PASSWORD"));
+        }
+        return settings.supabase() ? url().withUser("supabase_admin") : url();
+    }
+
+    public Optional<String> postgresPassword() {
+        return Optional.ofNullable(env.get("POSTGRES_PASSWORD"));
+    }
+
+    public Connector connector() {
+        return new Connector(Retry.system(), settings.waitTimeout(), messages);
+    }
+
+    /** Waits for the server, opens the main connection and (lazily) the admin one. */
+    public Session connect() {
+        DatabaseUrl url = url();
+        DatabaseUrl admin = adminUrl();
+        Connector connector = connector();
+        Connection main = connector.open(url);
+        if (settings.supabase() && url.user().equals("supabase_admin")) {
+            // like the Supabase CLI: objects must belong to postgres, or Studio cannot alter them later
+            setRole(main);
+        }
+        boolean sameAsMain =
+                admin.jdbcUrl().equals(url.jdbcUrl()) && admin.user().equals(url.user());
+        return new Session(main, () -> sameAsMain ? main : connector.open(admin));
+    }
+
+    public JdbcTarget target(Session session) {
+        Optional<SupabaseCliHistory> cli =
+                settings.supabaseCliHistory() ? Optional.of(new SupabaseCliHistory()) : Optional.empty();
+        return new JdbcTarget(session, history(), cli, webhooks, clock);
+    }
+
+    public HistoryTable history() {
+        return new HistoryTable(settings.historyTable());
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    private String password() {
+        String pg = env.get("PGPASSWORD");
+        return pg != null && !pg.isEmpty() ? pg : env.get("POSTGRES_PASSWORD");
+    }
+
+    private static void setRole(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET SESSION ROLE postgres");
+        } catch (SQLException e) {
+            throw new UnreachableException("cannot SET ROLE postgres: " + e.getMessage(), e);
+        }
+    }
+}
