@@ -1,7 +1,5 @@
 package dev.stackinit.provision.steps;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.client.MongoClient;
 import dev.stackinit.cli.InvalidInputException;
 import dev.stackinit.cli.Retry;
 import dev.stackinit.provision.ProvisionConfig;
@@ -10,18 +8,11 @@ import dev.stackinit.provision.StepOutcome;
 import dev.stackinit.provision.StepStatus;
 import dev.stackinit.seeder.CloneReport;
 import dev.stackinit.seeder.CloneRequest;
-import dev.stackinit.seeder.CloneService;
 import dev.stackinit.seeder.Mode;
 import dev.stackinit.seeder.NameFilter;
-import dev.stackinit.seeder.ReplicaSetInitializer;
-import dev.stackinit.seeder.ReplicaSetRequest;
 import dev.stackinit.seeder.ReplicaSetResult;
-import dev.stackinit.seeder.SourceStore;
-import dev.stackinit.seeder.io.SeedDirectorySource;
-import dev.stackinit.seeder.mongo.DriverAdminPort;
-import dev.stackinit.seeder.mongo.DriverSource;
-import dev.stackinit.seeder.mongo.DriverTarget;
 import dev.stackinit.seeder.mongo.MongoConnector;
+import dev.stackinit.seeder.mongo.SeederOperations;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +23,6 @@ import java.util.function.Consumer;
 /** mongo: replica-set initiation, then a clone from a source URI or an import of a seed directory (mongo-seeder's core). */
 public final class MongoStep implements Step {
     private static final Duration PRIMARY_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
     private static final List<String> DEFAULT_DATABASES = List.of("__models__");
 
     private final ProvisionConfig.Mongo config;
@@ -54,16 +44,16 @@ public final class MongoStep implements Step {
 
     @Override
     public StepOutcome run() {
-        ConnectionString target = MongoConnector.parse(required(config.uri(), "uri"), "mongo.uri");
+        required(config.uri(), "uri");
         List<String> details = new ArrayList<>();
         boolean changed = false;
         if (config.replicaSet() != null) {
-            ReplicaSetResult rs = initiate(target);
+            ReplicaSetResult rs = initiate();
             changed |= rs.changed();
             details.add("replica set " + rs.setName() + " (" + rs.memberHost() + "): "
                     + rs.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         }
-        CloneReport data = copyData(target);
+        CloneReport data = copyData();
         if (data == null) {
             details.add("no source_uri and no seed_dir: no data step");
         } else {
@@ -83,7 +73,8 @@ public final class MongoStep implements Step {
         String masked = MongoConnector.mask(required(config.uri(), "uri"));
         if (config.replicaSet() != null) {
             details.add("would make " + masked + " replica set " + config.replicaSet() + " with member "
-                    + memberHost(MongoConnector.parse(config.uri(), "mongo.uri")) + " unless it already is");
+                    + (config.memberHost() != null ? config.memberHost() : "its own host:port")
+                    + " unless it already is");
         }
         if (config.sourceUri() != null) {
             details.add("would clone " + databases() + " from " + MongoConnector.mask(config.sourceUri())
@@ -95,43 +86,40 @@ public final class MongoStep implements Step {
         return StepOutcome.of(name(), StepStatus.PLANNED, details);
     }
 
-    private ReplicaSetResult initiate(ConnectionString target) {
-        String masked = MongoConnector.mask(config.uri());
-        ReplicaSetRequest request = new ReplicaSetRequest(
-                masked, config.replicaSet(), memberHost(target), false, waitTimeout(), PRIMARY_TIMEOUT);
-        Retry.Listener listener = (attempt, next, cause) -> {
-            if (attempt == 1 || attempt % 5 == 0) {
-                progress.accept("waiting for " + masked + " (try " + attempt + ")");
-            }
-        };
-        Duration attempt = waitTimeout().compareTo(ATTEMPT_TIMEOUT) < 0 ? waitTimeout() : ATTEMPT_TIMEOUT;
-        try (MongoClient client = MongoConnector.openDirect(target, attempt)) {
-            return new ReplicaSetInitializer(new DriverAdminPort(client, masked), Retry.system(), clock, listener)
-                    .initiate(request);
-        }
+    private ReplicaSetResult initiate() {
+        return operations()
+                .rsInit(config.uri(), config.replicaSet(), config.memberHost(), false, waitTimeout(), PRIMARY_TIMEOUT);
     }
 
     /** Clone when a source is configured, else import a seed directory, else nothing (null). */
-    private CloneReport copyData(ConnectionString target) {
+    private CloneReport copyData() {
         if (config.sourceUri() == null && config.seedDir() == null) {
             return null;
         }
-        Mode mode = config.mode() == null ? Mode.IF_COMPLETE : Mode.parse(config.mode());
-        List<String> databases = databases();
-        try (MongoClient targetClient = MongoConnector.open(target, waitTimeout(), false)) {
-            DriverTarget sink =
-                    new DriverTarget(targetClient, MongoConnector.location(target), MongoConnector.mask(config.uri()));
-            if (config.sourceUri() == null) {
-                SourceStore seed = SeedDirectorySource.open(base.resolve(config.seedDir()));
-                CloneRequest request = request(List.of(databases.get(0)), mode);
-                return new CloneService(clock).copy(request, seed, sink, new ProgressLines(progress));
-            }
-            ConnectionString source = MongoConnector.parse(config.sourceUri(), "mongo.source_uri");
-            try (MongoClient sourceClient = MongoConnector.open(source, waitTimeout(), true)) {
-                DriverSource from = new DriverSource(
-                        sourceClient, MongoConnector.location(source), MongoConnector.mask(config.sourceUri()));
-                return new CloneService(clock).copy(request(databases, mode), from, sink, new ProgressLines(progress));
-            }
+        Mode mode = mode();
+        ProgressLines lines = new ProgressLines(progress);
+        if (config.sourceUri() == null) {
+            return operations()
+                    .importDirectory(
+                            base.resolve(config.seedDir()),
+                            config.uri(),
+                            request(List.of(databases().get(0)), mode),
+                            waitTimeout(),
+                            lines);
+        }
+        return operations().clone(config.sourceUri(), config.uri(), request(databases(), mode), waitTimeout(), lines);
+    }
+
+    private SeederOperations operations() {
+        return new SeederOperations(Retry.system(), clock, progress);
+    }
+
+    private Mode mode() {
+        try {
+            return config.mode() == null ? Mode.IF_COMPLETE : Mode.parse(config.mode());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(
+                    "mongo: mode must be replace, if-complete or upsert, got '" + config.mode() + "'");
         }
     }
 
@@ -141,14 +129,6 @@ public final class MongoStep implements Step {
 
     private List<String> databases() {
         return config.databases() == null || config.databases().isEmpty() ? DEFAULT_DATABASES : config.databases();
-    }
-
-    private String memberHost(ConnectionString target) {
-        if (config.memberHost() != null) {
-            return config.memberHost();
-        }
-        String host = target.getHosts().get(0);
-        return host.contains(":") ? host : host + ":27017";
     }
 
     private Duration waitTimeout() {

@@ -1,0 +1,99 @@
+package dev.stackinit.seeder.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.ServerAddress;
+import com.mongodb.client.MongoClient;
+import dev.stackinit.cli.Retry;
+import dev.stackinit.cli.UsageException;
+import dev.stackinit.seeder.CloneReport;
+import dev.stackinit.seeder.CloneRequest;
+import dev.stackinit.seeder.CloneService;
+import dev.stackinit.seeder.ProgressListener;
+import dev.stackinit.seeder.ReplicaSetInitializer;
+import dev.stackinit.seeder.ReplicaSetRequest;
+import dev.stackinit.seeder.ReplicaSetResult;
+import dev.stackinit.seeder.io.SeedDirectorySource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * The use cases wired to the driver: what mongo-seeder's commands run, and what stack-init's mongo step runs in-process,
+ * so both initiate and copy the same way.
+ */
+public final class SeederOperations {
+    /** Each rs-init attempt gives up quickly; the bounded retry around it decides how long to keep trying. */
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+
+    private final Retry retry;
+    private final Clock clock;
+    private final Consumer<String> messages;
+
+    /** @param messages waiting lines, for stderr */
+    public SeederOperations(Retry retry, Clock clock, Consumer<String> messages) {
+        this.retry = retry;
+        this.clock = clock;
+        this.messages = messages;
+    }
+
+    /** @param memberHost host:port the member is registered under, or null for the URI's own host and port */
+    public ReplicaSetResult rsInit(
+            String targetUri,
+            String setName,
+            String memberHost,
+            boolean forceReconfig,
+            Duration waitTimeout,
+            Duration primaryTimeout) {
+        ConnectionString uri = MongoConnector.parse(targetUri, "--target-uri");
+        String masked = MongoConnector.mask(targetUri);
+        String member = memberHost != null ? memberHost : hostAndPort(uri);
+        ReplicaSetRequest request;
+        try {
+            request = new ReplicaSetRequest(masked, setName, member, forceReconfig, waitTimeout, primaryTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Retry.Listener listener = (attempt, next, cause) -> {
+            if (attempt == 1 || attempt % 5 == 0) {
+                messages.accept("waiting for " + masked + " (try " + attempt + "): " + cause.getMessage());
+            }
+        };
+        Duration attempt = waitTimeout.compareTo(ATTEMPT_TIMEOUT) < 0 ? waitTimeout : ATTEMPT_TIMEOUT;
+        try (MongoClient client = MongoConnector.openDirect(uri, attempt)) {
+            return new ReplicaSetInitializer(new DriverAdminPort(client, masked), retry, clock, listener)
+                    .initiate(request);
+        }
+    }
+
+    public CloneReport clone(
+            String sourceUri, String targetUri, CloneRequest request, Duration waitTimeout, ProgressListener progress) {
+        ConnectionString source = MongoConnector.parse(sourceUri, "--source-uri");
+        ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
+        try (MongoClient sourceClient = MongoConnector.open(source, waitTimeout, true);
+                MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
+            DriverSource from =
+                    new DriverSource(sourceClient, MongoConnector.location(source), MongoConnector.mask(sourceUri));
+            return new CloneService(clock).copy(request, from, targetStore(targetClient, target, targetUri), progress);
+        }
+    }
+
+    public CloneReport importDirectory(
+            Path directory, String targetUri, CloneRequest request, Duration waitTimeout, ProgressListener progress) {
+        SeedDirectorySource source = SeedDirectorySource.open(directory);
+        ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
+        try (MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
+            return new CloneService(clock)
+                    .copy(request, source, targetStore(targetClient, target, targetUri), progress);
+        }
+    }
+
+    static DriverTarget targetStore(MongoClient client, ConnectionString uri, String raw) {
+        return new DriverTarget(client, MongoConnector.location(uri), MongoConnector.mask(raw));
+    }
+
+    private static String hostAndPort(ConnectionString uri) {
+        ServerAddress address = new ServerAddress(uri.getHosts().get(0));
+        return address.getHost() + ":" + address.getPort();
+    }
+}
