@@ -154,4 +154,27 @@ class ProvisionIT {
         assertThat(run(env(), "provision", "--config", bad.toString())).isEqualTo(3);
         assertThat(err.toString().strip()).startsWith("stack-init: ").contains("unknown key 'mongo.urii'");
     }
+
+    @Test
+    @Order(6)
+    void verifyModePassesOnGeneratedKeysAndStopsTheRunOnBrokenOnes() throws Exception {
+        Path verify = stack.workDir().resolve("verify.yml");
+        Files.writeString(verify, "keys:\n  env_files: [.env]\n  mapping: env-mapping.yml\n");
+        assertThat(run(stack.env(Map.of()), "provision", "--config", verify.toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString()).containsPattern("keys\\s+up to date");
+
+        Path env = stack.workDir().resolve(".env");
+        String good = Files.readString(env);
+        try {
+            Files.writeString(env, good.replaceFirst("(?m)^SERVICE_ROLE_KEY=.*$", "SERVICE_ROLE_KEY=not.a.jwt"));
+            out.getBuffer().setLength(0);
+            assertThat(run(stack.env(Map.of()), "provision", "--config", verify.toString()))
+                    .isEqualTo(3);
+            assertThat(out.toString()).containsPattern("keys\\s+failed").contains("fix with: key-generator generate");
+        } finally {
+            Files.writeString(env, good);
+        }
+    }
 }
