@@ -1,5 +1,6 @@
 package dev.stackinit.cli;
 
+import dev.stackinit.shared.SecretMasker;
 import java.io.IOException;
 import java.io.Writer;
 

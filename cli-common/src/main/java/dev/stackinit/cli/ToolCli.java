@@ -1,5 +1,8 @@
 package dev.stackinit.cli;
 
+import dev.stackinit.errors.ExitCode;
+import dev.stackinit.errors.ToolException;
+import dev.stackinit.shared.SecretMasker;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,9 @@ package dev.stackinit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.errors.RejectedException;
+import dev.stackinit.errors.UnreachableException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.stackinit.keygen;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,6 +1,6 @@
 package dev.stackinit.seeder;
 
-import dev.stackinit.cli.UsageException;
+import dev.stackinit.errors.UsageException;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.stackinit.seeder;
 
-import dev.stackinit.cli.InvalidInputException;
-import dev.stackinit.cli.UsageException;
+import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.seeder.CloneReport.CollectionReport;
 import dev.stackinit.seeder.CloneReport.DatabaseReport;
 import java.nio.charset.StandardCharsets;

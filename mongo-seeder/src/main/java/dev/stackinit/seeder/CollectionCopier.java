@@ -1,6 +1,6 @@
 package dev.stackinit.seeder;
 
-import dev.stackinit.cli.RejectedException;
+import dev.stackinit.errors.RejectedException;
 import dev.stackinit.seeder.CloneReport.CollectionReport;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.stackinit.seeder;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import java.util.List;
 
 /** A database to diffable files: documents in _id order, so two exports of the same data are byte-equal. */

@@ -1,6 +1,6 @@
 package dev.stackinit.seeder;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;

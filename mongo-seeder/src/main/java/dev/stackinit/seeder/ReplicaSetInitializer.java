@@ -7,11 +7,11 @@ import static dev.stackinit.seeder.AdminCommandException.NODE_NOT_FOUND;
 import static dev.stackinit.seeder.AdminCommandException.NOT_YET_INITIALIZED;
 import static dev.stackinit.seeder.AdminCommandException.NO_REPLICATION_ENABLED;
 
-import dev.stackinit.cli.InvalidInputException;
-import dev.stackinit.cli.RejectedException;
-import dev.stackinit.cli.Retry;
-import dev.stackinit.cli.UnreachableException;
+import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.errors.RejectedException;
+import dev.stackinit.errors.UnreachableException;
 import dev.stackinit.seeder.ReplicaSetResult.Action;
+import dev.stackinit.shared.Retry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,9 +3,9 @@ package dev.stackinit.seeder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stackinit.cli.InvalidInputException;
-import dev.stackinit.cli.UnreachableException;
-import dev.stackinit.cli.UsageException;
+import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.errors.UnreachableException;
+import dev.stackinit.errors.UsageException;
 import java.util.List;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.stackinit.seeder;
 
-import dev.stackinit.cli.UnreachableException;
+import dev.stackinit.errors.UnreachableException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

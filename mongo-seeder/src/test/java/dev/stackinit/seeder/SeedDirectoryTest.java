@@ -3,7 +3,7 @@ package dev.stackinit.seeder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.seeder.io.SeedDirectorySource;
 import dev.stackinit.seeder.io.SeedDirectoryWriter;
 import java.io.ByteArrayOutputStream;

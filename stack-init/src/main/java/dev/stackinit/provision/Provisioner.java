@@ -1,7 +1,7 @@
 package dev.stackinit.provision;
 
-import dev.stackinit.cli.ExitCode;
-import dev.stackinit.cli.ToolException;
+import dev.stackinit.errors.ExitCode;
+import dev.stackinit.errors.ToolException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.stackinit.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stackinit.cli.UnreachableException;
+import dev.stackinit.errors.UnreachableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

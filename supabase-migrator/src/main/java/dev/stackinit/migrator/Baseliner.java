@@ -1,6 +1,6 @@
 package dev.stackinit.migrator;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

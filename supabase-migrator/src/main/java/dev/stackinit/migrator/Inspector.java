@@ -1,6 +1,6 @@
 package dev.stackinit.migrator;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import java.util.List;
 
 /** info and validate: the files compared with the history, read without the lock. */

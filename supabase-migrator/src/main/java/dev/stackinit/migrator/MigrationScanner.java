@@ -1,6 +1,6 @@
 package dev.stackinit.migrator;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.stackinit.migrator;
 
-import dev.stackinit.cli.InvalidInputException;
-import dev.stackinit.cli.RejectedException;
+import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.errors.RejectedException;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.stackinit.migrator;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -8,7 +8,7 @@ public interface WebhookDeclarations {
     /**
      * The declarations' canonical text after substitution (what the checksum is over).
      *
-     * @throws dev.stackinit.cli.InvalidInputException if the file is invalid or a variable is undefined
+     * @throws dev.stackinit.errors.InvalidInputException if the file is invalid or a variable is undefined
      */
     String canonical(Path file);
 }

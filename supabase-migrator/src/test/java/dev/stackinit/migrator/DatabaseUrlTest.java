@@ -3,7 +3,7 @@ package dev.stackinit.migrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stackinit.cli.UsageException;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.jdbc.DatabaseUrl;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package dev.stackinit.migrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stackinit.cli.InvalidInputException;
-import dev.stackinit.cli.RejectedException;
+import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.errors.RejectedException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;

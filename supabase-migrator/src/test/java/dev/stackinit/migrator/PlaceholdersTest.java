@@ -3,7 +3,7 @@ package dev.stackinit.migrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

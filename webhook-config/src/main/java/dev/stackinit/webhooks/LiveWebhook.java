@@ -1,7 +1,7 @@
 package dev.stackinit.webhooks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.stackinit.webhooks;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package dev.stackinit.webhooks;
 
-import dev.stackinit.cli.SecretMasker;
+import dev.stackinit.shared.SecretMasker;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.stackinit.webhooks;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.webhooks.PlannedChange.Action;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import static dev.stackinit.webhooks.Specs.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

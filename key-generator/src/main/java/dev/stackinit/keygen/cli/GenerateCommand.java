@@ -1,8 +1,8 @@
 package dev.stackinit.keygen.cli;
 
 import dev.stackinit.cli.DurationConverter;
-import dev.stackinit.cli.UsageException;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.keygen.GenerateRequest;
 import dev.stackinit.keygen.KeyPlan;
 import dev.stackinit.keygen.KeyPlanner;

@@ -1,7 +1,7 @@
 package dev.stackinit.keygen.cli;
 
-import dev.stackinit.cli.InvalidInputException;
-import dev.stackinit.cli.UsageException;
+import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.errors.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import dev.stackinit.cli.UsageException;
+import dev.stackinit.errors.UsageException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

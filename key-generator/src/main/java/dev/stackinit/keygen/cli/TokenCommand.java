@@ -2,8 +2,8 @@ package dev.stackinit.keygen.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.stackinit.cli.DurationConverter;
-import dev.stackinit.cli.UsageException;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.keygen.TokenMinter;
 import dev.stackinit.keygen.TokenRequest;
 import dev.stackinit.keygen.Vars;

@@ -1,7 +1,7 @@
 package dev.stackinit.keygen.cli;
 
-import dev.stackinit.cli.InvalidInputException;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.keygen.Finding;
 import dev.stackinit.keygen.KeyVerifier;
 import dev.stackinit.keygen.Vars;

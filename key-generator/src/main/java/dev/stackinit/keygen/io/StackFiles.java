@@ -1,6 +1,6 @@
 package dev.stackinit.keygen.io;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.keygen.DemoValues;
 import dev.stackinit.keygen.Finding;
 import dev.stackinit.keygen.SecretSpec;

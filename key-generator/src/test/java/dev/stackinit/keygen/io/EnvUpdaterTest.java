@@ -3,7 +3,7 @@ package dev.stackinit.keygen.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.keygen.DemoValues;
 import dev.stackinit.keygen.GenerateRequest;
 import dev.stackinit.keygen.IndependentJwt;

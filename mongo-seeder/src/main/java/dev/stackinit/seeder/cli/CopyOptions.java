@@ -64,7 +64,7 @@ final class CopyOptions {
         try {
             return Mode.parse(mode);
         } catch (IllegalArgumentException e) {
-            throw new dev.stackinit.cli.UsageException(
+            throw new dev.stackinit.errors.UsageException(
                     "--mode must be replace, if-complete or upsert, got '" + mode + "'");
         }
     }

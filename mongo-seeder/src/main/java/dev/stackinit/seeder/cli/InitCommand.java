@@ -1,11 +1,11 @@
 package dev.stackinit.seeder.cli;
 
-import dev.stackinit.cli.InvalidInputException;
-import dev.stackinit.cli.RejectedException;
-import dev.stackinit.cli.ToolException;
-import dev.stackinit.cli.UnreachableException;
-import dev.stackinit.cli.UsageException;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.errors.RejectedException;
+import dev.stackinit.errors.ToolException;
+import dev.stackinit.errors.UnreachableException;
+import dev.stackinit.errors.UsageException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

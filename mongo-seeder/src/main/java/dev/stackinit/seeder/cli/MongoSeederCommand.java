@@ -1,8 +1,8 @@
 package dev.stackinit.seeder.cli;
 
-import dev.stackinit.cli.Retry;
 import dev.stackinit.cli.ToolCli;
 import dev.stackinit.cli.VersionProvider;
+import dev.stackinit.shared.Retry;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.stackinit.seeder.cli;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
-import dev.stackinit.cli.UsageException;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.seeder.CloneReport;
 import dev.stackinit.seeder.CloneRequest;
 import dev.stackinit.seeder.ExportService;

@@ -1,6 +1,6 @@
 package dev.stackinit.seeder.io;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.seeder.CollectionSpec;
 import dev.stackinit.seeder.DocumentStream;
 import dev.stackinit.seeder.MongoCommands;

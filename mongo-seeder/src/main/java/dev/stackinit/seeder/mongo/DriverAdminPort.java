@@ -6,7 +6,7 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.seeder.AdminCommandException;
 import dev.stackinit.seeder.AdminPort;
 import dev.stackinit.seeder.NotAnsweringException;

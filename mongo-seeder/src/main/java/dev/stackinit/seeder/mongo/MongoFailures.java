@@ -6,10 +6,10 @@ import com.mongodb.MongoException;
 import com.mongodb.MongoSecurityException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
-import dev.stackinit.cli.InvalidInputException;
-import dev.stackinit.cli.RejectedException;
-import dev.stackinit.cli.ToolException;
-import dev.stackinit.cli.UnreachableException;
+import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.errors.RejectedException;
+import dev.stackinit.errors.ToolException;
+import dev.stackinit.errors.UnreachableException;
 import java.util.function.Supplier;
 import org.bson.BsonMaximumSizeExceededException;
 

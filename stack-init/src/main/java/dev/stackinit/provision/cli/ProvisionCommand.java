@@ -1,7 +1,7 @@
 package dev.stackinit.provision.cli;
 
-import dev.stackinit.cli.UsageException;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.errors.UsageException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

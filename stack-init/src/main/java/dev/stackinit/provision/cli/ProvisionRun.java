@@ -1,8 +1,8 @@
 package dev.stackinit.provision.cli;
 
-import dev.stackinit.cli.InvalidInputException;
-import dev.stackinit.cli.UsageException;
 import dev.stackinit.embedded.EmbeddedMongo;
+import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.provision.ProvisionConfig;
 import dev.stackinit.provision.Provisioner;
 import dev.stackinit.provision.StepFactory;

@@ -1,6 +1,6 @@
 package dev.stackinit.provision.steps;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.keygen.Finding;
 import dev.stackinit.keygen.GenerateRequest;
 import dev.stackinit.keygen.KeyPlanner;

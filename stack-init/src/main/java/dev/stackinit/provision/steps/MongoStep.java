@@ -1,7 +1,6 @@
 package dev.stackinit.provision.steps;
 
-import dev.stackinit.cli.InvalidInputException;
-import dev.stackinit.cli.Retry;
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.provision.ProvisionConfig;
 import dev.stackinit.provision.Step;
 import dev.stackinit.provision.StepOutcome;
@@ -13,6 +12,7 @@ import dev.stackinit.seeder.NameFilter;
 import dev.stackinit.seeder.ReplicaSetResult;
 import dev.stackinit.seeder.mongo.MongoConnector;
 import dev.stackinit.seeder.mongo.SeederOperations;
+import dev.stackinit.shared.Retry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

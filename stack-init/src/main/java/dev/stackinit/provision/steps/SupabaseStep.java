@@ -1,6 +1,6 @@
 package dev.stackinit.provision.steps;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.migrator.AppliedMigration;
 import dev.stackinit.migrator.MigrateReport;
 import dev.stackinit.migrator.MigrationListener;

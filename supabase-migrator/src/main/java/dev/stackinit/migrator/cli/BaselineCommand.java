@@ -1,7 +1,7 @@
 package dev.stackinit.migrator.cli;
 
-import dev.stackinit.cli.UsageException;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.AppliedMigration;
 import dev.stackinit.migrator.Baseliner;
 import dev.stackinit.migrator.MigrationFile;

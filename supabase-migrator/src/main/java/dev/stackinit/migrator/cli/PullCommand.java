@@ -2,13 +2,13 @@ package dev.stackinit.migrator.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.stackinit.cli.SecretMasker;
-import dev.stackinit.cli.UsageException;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.jdbc.DatabaseUrl;
 import dev.stackinit.migrator.pull.PullReport;
 import dev.stackinit.migrator.pull.PullRequest;
 import dev.stackinit.migrator.pull.PullService;
+import dev.stackinit.shared.SecretMasker;
 import dev.stackinit.webhooks.UrlRewrite;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.stackinit.migrator.jdbc;
 
-import dev.stackinit.cli.InvalidInputException;
-import dev.stackinit.cli.UsageException;
+import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.AppliedMigration;
 import dev.stackinit.migrator.Phase;
 import java.math.BigInteger;

@@ -1,8 +1,8 @@
 package dev.stackinit.migrator.jdbc;
 
-import dev.stackinit.cli.InvalidInputException;
-import dev.stackinit.cli.Retry;
-import dev.stackinit.cli.UnreachableException;
+import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.errors.UnreachableException;
+import dev.stackinit.shared.Retry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

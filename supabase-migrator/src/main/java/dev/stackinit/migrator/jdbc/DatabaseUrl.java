@@ -1,6 +1,6 @@
 package dev.stackinit.migrator.jdbc;
 
-import dev.stackinit.cli.UsageException;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.pull.PullService;
 import java.net.URLDecoder;
 import java.net.URLEncoder;

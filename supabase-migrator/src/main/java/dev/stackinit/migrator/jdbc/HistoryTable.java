@@ -1,6 +1,6 @@
 package dev.stackinit.migrator.jdbc;
 
-import dev.stackinit.cli.UsageException;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.AppliedMigration;
 import dev.stackinit.migrator.MigrationKey;
 import dev.stackinit.migrator.Phase;

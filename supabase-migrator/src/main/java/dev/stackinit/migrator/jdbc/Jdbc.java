@@ -1,6 +1,6 @@
 package dev.stackinit.migrator.jdbc;
 
-import dev.stackinit.cli.RejectedException;
+import dev.stackinit.errors.RejectedException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

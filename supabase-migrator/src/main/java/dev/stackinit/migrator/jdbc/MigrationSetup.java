@@ -1,7 +1,6 @@
 package dev.stackinit.migrator.jdbc;
 
-import dev.stackinit.cli.Retry;
-import dev.stackinit.cli.UnreachableException;
+import dev.stackinit.errors.UnreachableException;
 import dev.stackinit.migrator.Bootstrap;
 import dev.stackinit.migrator.MigrateReport;
 import dev.stackinit.migrator.MigrationFile;
@@ -11,6 +10,7 @@ import dev.stackinit.migrator.MigrationSource;
 import dev.stackinit.migrator.Migrator;
 import dev.stackinit.migrator.Phase;
 import dev.stackinit.migrator.Placeholders;
+import dev.stackinit.shared.Retry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

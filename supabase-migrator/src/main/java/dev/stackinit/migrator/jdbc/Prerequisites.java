@@ -1,6 +1,6 @@
 package dev.stackinit.migrator.jdbc;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.stackinit.migrator.jdbc;
 
-import dev.stackinit.cli.RejectedException;
+import dev.stackinit.errors.RejectedException;
 import dev.stackinit.migrator.Bootstrap;
 import dev.stackinit.migrator.PasswordVerifier;
 import dev.stackinit.webhooks.BootstrapReport;

@@ -1,6 +1,6 @@
 package dev.stackinit.migrator.pull;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.webhooks.UrlRewrite;
 import dev.stackinit.webhooks.WebhookSpec;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.stackinit.migrator.pull;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.migrator.Phase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.stackinit.migrator.pull;
 
-import dev.stackinit.cli.RejectedException;
-import dev.stackinit.cli.UnreachableException;
-import dev.stackinit.cli.UsageException;
+import dev.stackinit.errors.RejectedException;
+import dev.stackinit.errors.UnreachableException;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.Phase;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package dev.stackinit.migrator.pull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.webhooks.LiveWebhook;
 import dev.stackinit.webhooks.UrlRewrite;
 import dev.stackinit.webhooks.WebhookSpec;

@@ -1,7 +1,7 @@
 package dev.stackinit.webhooks.cli;
 
-import dev.stackinit.cli.InvalidInputException;
-import dev.stackinit.cli.UsageException;
+import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.webhooks.jdbc.DatabaseTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

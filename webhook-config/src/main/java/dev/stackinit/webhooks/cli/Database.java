@@ -1,6 +1,6 @@
 package dev.stackinit.webhooks.cli;
 
-import dev.stackinit.cli.RejectedException;
+import dev.stackinit.errors.RejectedException;
 import dev.stackinit.webhooks.jdbc.Connector;
 import dev.stackinit.webhooks.jdbc.DatabaseTarget;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.stackinit.webhooks.cli;
 
-import dev.stackinit.cli.UsageException;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.webhooks.UrlRewrite;
 import dev.stackinit.webhooks.WebhookSpec;
 import dev.stackinit.webhooks.Webhooks;

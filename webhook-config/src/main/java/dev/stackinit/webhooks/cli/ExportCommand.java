@@ -1,7 +1,7 @@
 package dev.stackinit.webhooks.cli;
 
-import dev.stackinit.cli.InvalidInputException;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.webhooks.DeclarationWriter;
 import dev.stackinit.webhooks.Headers;
 import dev.stackinit.webhooks.LiveWebhook;

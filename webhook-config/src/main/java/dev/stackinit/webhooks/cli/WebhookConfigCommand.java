@@ -1,8 +1,8 @@
 package dev.stackinit.webhooks.cli;
 
-import dev.stackinit.cli.Retry;
 import dev.stackinit.cli.ToolCli;
 import dev.stackinit.cli.VersionProvider;
+import dev.stackinit.shared.Retry;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

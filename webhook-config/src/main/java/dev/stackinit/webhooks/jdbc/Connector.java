@@ -1,6 +1,6 @@
 package dev.stackinit.webhooks.jdbc;
 
-import dev.stackinit.cli.Retry;
+import dev.stackinit.shared.Retry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.stackinit.webhooks.jdbc;
 
-import dev.stackinit.cli.InvalidInputException;
-import dev.stackinit.cli.SecretMasker;
+import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.shared.SecretMasker;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 

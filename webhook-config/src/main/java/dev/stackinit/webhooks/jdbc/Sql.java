@@ -1,7 +1,7 @@
 package dev.stackinit.webhooks.jdbc;
 
-import dev.stackinit.cli.RejectedException;
-import dev.stackinit.cli.UnreachableException;
+import dev.stackinit.errors.RejectedException;
+import dev.stackinit.errors.UnreachableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

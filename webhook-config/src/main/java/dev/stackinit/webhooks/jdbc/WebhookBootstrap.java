@@ -3,7 +3,7 @@ package dev.stackinit.webhooks.jdbc;
 import static dev.stackinit.webhooks.SqlQuoting.ident;
 import static dev.stackinit.webhooks.SqlQuoting.literal;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.webhooks.BootstrapReport;
 import java.sql.Connection;
 import java.util.ArrayList;

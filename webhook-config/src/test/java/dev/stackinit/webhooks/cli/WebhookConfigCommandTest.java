@@ -2,7 +2,7 @@ package dev.stackinit.webhooks.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stackinit.cli.Retry;
+import dev.stackinit.shared.Retry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

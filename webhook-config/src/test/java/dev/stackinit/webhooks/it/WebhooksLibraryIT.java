@@ -3,8 +3,8 @@ package dev.stackinit.webhooks.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stackinit.cli.InvalidInputException;
 import dev.stackinit.embedded.EmbeddedSupabase;
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.webhooks.ApplyReport;
 import dev.stackinit.webhooks.BootstrapReport;
 import dev.stackinit.webhooks.SqlQuoting;

@@ -3,7 +3,7 @@ package dev.stackinit.webhooks.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stackinit.cli.InvalidInputException;
+import dev.stackinit.errors.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;

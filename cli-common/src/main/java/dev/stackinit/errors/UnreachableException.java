@@ -1,4 +1,4 @@
-package dev.stackinit.cli;
+package dev.stackinit.errors;
 
 /** A database or server did not answer in time (exit 4). */
 public class UnreachableException extends ToolException {

@@ -1,4 +1,4 @@
-package dev.stackinit.cli;
+package dev.stackinit.errors;
 
 /** Options that cannot be used together, or are missing, found after parsing (exit 2). */
 public class UsageException extends ToolException {

@@ -1,4 +1,4 @@
-package dev.stackinit.cli;
+package dev.stackinit.errors;
 
 /**
  * A failure whose exit code is known where it is thrown. Core code throws one of the subclasses; the CLI turns it into

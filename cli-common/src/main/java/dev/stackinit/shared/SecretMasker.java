@@ -1,4 +1,4 @@
-package dev.stackinit.cli;
+package dev.stackinit.shared;
 
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.stackinit.cli;
+package dev.stackinit.errors;
 
 /** Invalid configuration, file contents or state of the target (exit 3). */
 public class InvalidInputException extends ToolException {

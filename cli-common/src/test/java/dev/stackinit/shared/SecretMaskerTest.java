@@ -1,4 +1,4 @@
-package dev.stackinit.cli;
+package dev.stackinit.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

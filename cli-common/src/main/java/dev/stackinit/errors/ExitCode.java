@@ -1,4 +1,4 @@
-package dev.stackinit.cli;
+package dev.stackinit.errors;
 
 /** The exit codes every stack-init tool uses; scripts and compose {@code depends_on} tell failures apart by them. */
 public enum ExitCode {

@@ -1,4 +1,4 @@
-package dev.stackinit.cli;
+package dev.stackinit.errors;
 
 /** The remote side refused the operation: a SQL error, a failed command (exit 5). */
 public class RejectedException extends ToolException {

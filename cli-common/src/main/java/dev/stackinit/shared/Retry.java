@@ -1,5 +1,6 @@
-package dev.stackinit.cli;
+package dev.stackinit.shared;
 
+import dev.stackinit.errors.UnreachableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,9 @@
-package dev.stackinit.cli;
+package dev.stackinit.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stackinit.errors.UnreachableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
