@@ -43,12 +43,30 @@ public final class EnvDefaultProvider implements IDefaultValueProvider {
         return names;
     }
 
+    /**
+     * The name an option is known by in the environment: its first long name, so a hidden old spelling declared after it
+     * ({@code --url-rewrite, --rewrite-url}) never renames the variable.
+     */
+    public static String canonicalName(OptionSpec option) {
+        for (String name : option.names()) {
+            if (name.startsWith("--")) {
+                return name;
+            }
+        }
+        return option.longestName();
+    }
+
+    /** True for options read from the environment: not help/version, not a hidden old spelling. */
+    public static boolean readsEnvironment(OptionSpec option) {
+        return !option.usageHelp() && !option.versionHelp() && !option.hidden();
+    }
+
     @Override
     public String defaultValue(ArgSpec argSpec) {
-        if (!(argSpec instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) {
+        if (!(argSpec instanceof OptionSpec option) || !readsEnvironment(option)) {
             return null;
         }
-        for (String name : variablesFor(option.longestName())) {
+        for (String name : variablesFor(canonicalName(option))) {
             String value = env.get(name);
             if (value != null && !value.isEmpty()) {
                 return value;
