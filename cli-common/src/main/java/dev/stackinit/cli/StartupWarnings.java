@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,22 +25,33 @@ final class StartupWarnings {
     private StartupWarnings() {}
 
     /** One warning per variable with the tool's prefix that neither an option nor the tool itself reads. */
+    /**
+     * @param commands the root and every subcommand; asked for only when a variable is left that the parsed tree does
+     *     not read (a run builds only the subcommand it runs, see {@link Subcommands})
+     */
     static List<String> unreadVariables(
-            CommandLine root,
+            Supplier<List<CommandLine>> commands,
             String tool,
             Map<String, String> env,
             EnvDefaultProvider defaults,
             EnvironmentReader own) {
         String prefix = EnvDefaultProvider.toEnvName(tool) + "_";
         Set<String> read = new TreeSet<>();
-        collect(root, defaults, read);
         if (own != null) {
             read.addAll(own.variablesRead());
         }
+        boolean whole = false;
         List<String> warnings = new ArrayList<>();
         for (String variable : new TreeSet<>(env.keySet())) {
             if (!variable.startsWith(prefix) || read.contains(variable)) {
                 continue;
+            }
+            if (!whole) {
+                commands.get().forEach(command -> collect(command, defaults, read));
+                whole = true;
+                if (read.contains(variable)) {
+                    continue;
+                }
             }
             String closest = closest(variable, read);
             warnings.add(variable + " is set but no option of " + tool + " reads it"

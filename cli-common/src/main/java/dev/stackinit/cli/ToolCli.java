@@ -37,7 +37,26 @@ public final class ToolCli {
             PrintWriter err,
             Map<String, List<String>> aliases,
             String... args) {
+        return run(root, List.of(), env, out, err, aliases, args);
+    }
+
+    /**
+     * As {@link #run(Object, Map, PrintWriter, PrintWriter, Map, String...)}, for a root whose subcommands are listed
+     * here instead of in its {@code @Command}: only the one the arguments name is built (see {@link Subcommands}), which
+     * is what keeps a tool's no-op run short.
+     *
+     * @param subcommands the root's subcommand classes, in the order its --help lists them
+     */
+    public static int run(
+            Object root,
+            List<Class<?>> subcommands,
+            Map<String, String> env,
+            PrintWriter out,
+            PrintWriter err,
+            Map<String, List<String>> aliases,
+            String... args) {
         CommandLine commandLine = new CommandLine(root);
+        Subcommands tree = Subcommands.addTo(commandLine, subcommands, args);
         String tool = commandLine.getCommandName();
         SecretMasker masker = SecretMasker.fromEnv(env);
         PrintWriter maskedErr = new PrintWriter(new MaskingWriter(err, masker), true);
@@ -48,7 +67,7 @@ public final class ToolCli {
         commandLine.setDefaultValueProvider(defaults);
         commandLine.setExecutionStrategy(parseResult -> {
             if (!parseResult.isUsageHelpRequested() && !parseResult.isVersionHelpRequested()) {
-                warn(maskedErr, tool, StartupWarnings.unreadVariables(commandLine, tool, env, defaults, reader(root)));
+                warn(maskedErr, tool, StartupWarnings.unreadVariables(tree::all, tool, env, defaults, reader(root)));
                 warn(maskedErr, tool, StartupWarnings.credentialsInArgv(parseResult, defaults));
             }
             return new CommandLine.RunLast().execute(parseResult);

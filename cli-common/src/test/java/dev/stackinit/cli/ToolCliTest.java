@@ -136,4 +136,61 @@ class ToolCliTest {
         assertThat(run(Map.of(), "--version")).isZero();
         assertThat(out.toString()).startsWith("demo-tool ");
     }
+
+    /** The same tool with its subcommands given to ToolCli, which builds only the one a run names. */
+    @Command(name = "demo-tool", versionProvider = VersionProvider.class, mixinStandardHelpOptions = true)
+    static final class LazyRoot {}
+
+    @Command(name = "other", aliases = "o", description = "Another subcommand.", mixinStandardHelpOptions = true)
+    static final class Other implements Callable<Integer> {
+        @Option(names = "--other-option")
+        String otherOption;
+
+        @Override
+        public Integer call() {
+            return 0;
+        }
+    }
+
+    private int runLazy(Map<String, String> env, String... args) {
+        return ToolCli.run(
+                new LazyRoot(),
+                List.of(Act.class, Other.class),
+                env,
+                new PrintWriter(out),
+                new PrintWriter(err),
+                Map.of("--database-url", List.of("DATABASE_URL")),
+                args);
+    }
+
+    @Test
+    void aRunBuildsOnlyTheSubcommandItNames() {
+        assertThat(Subcommands.named(List.of(Act.class, Other.class), "o")).isEqualTo(Other.class);
+        assertThat(Subcommands.named(List.of(Act.class, Other.class), "--help")).isNull();
+        picocli.CommandLine root = new picocli.CommandLine(new LazyRoot());
+        Subcommands tree = Subcommands.addTo(root, List.of(Act.class, Other.class), "act", "--mode", "ok");
+        assertThat(root.getSubcommands()).containsOnlyKeys("act");
+        // the whole tool on demand: the left-out subcommand built standalone
+        assertThat(tree.all()).hasSize(2);
+        assertThat(tree.all().get(1).getCommandName()).isEqualTo("other");
+        assertThat(runLazy(Map.of(), "act", "--mode", "down")).isEqualTo(4);
+        assertThat(runLazy(Map.of(), "o")).isZero();
+    }
+
+    @Test
+    void withoutASubcommandNameTheWholeTreeAnswers() {
+        assertThat(runLazy(Map.of(), "--help")).isZero();
+        assertThat(out.toString()).contains("act").contains("other").contains("Another subcommand.");
+        assertThat(runLazy(Map.of(), "nope")).isEqualTo(2);
+        assertThat(err.toString()).contains("demo-tool: Unmatched argument at index 0: 'nope'");
+    }
+
+    @Test
+    void aVariableOfAnotherSubcommandIsNoTypo() {
+        assertThat(runLazy(Map.of("DEMO_TOOL_OTHER_OPTION", "x", "DEMO_TOOL_MODEE", "down"), "act"))
+                .isZero();
+        assertThat(err.toString())
+                .doesNotContain("DEMO_TOOL_OTHER_OPTION")
+                .contains("DEMO_TOOL_MODEE is set but no option of demo-tool reads it (did you mean DEMO_TOOL_MODE?)");
+    }
 }

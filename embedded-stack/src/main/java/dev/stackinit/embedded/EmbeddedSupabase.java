@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,6 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -145,11 +148,37 @@ public final class EmbeddedSupabase implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        return postgres.getPostgresDatabase();
+        return dataSource("postgres");
     }
 
+    /** Connections as postgres; they give the password, so they still work after {@link #requirePasswords()}. */
     public DataSource dataSource(String database) {
-        return postgres.getDatabase("postgres", database);
+        return postgres.getDatabase("postgres", database, Map.of("password", password));
+    }
+
+    /**
+     * From now on every TCP login must give its password, checked with SCRAM-SHA-256 as on Supabase. The embedded
+     * server trusts every login by default, which skips the authentication a client does against a real database
+     * (e.g. the start-up cache of a tool must see that code run). Connections from {@link #dataSource} keep working;
+     * {@link #jdbcUrl} without a password does not.
+     */
+    public void requirePasswords() {
+        try (Connection connection = dataSource("postgres").getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet hba = statement.executeQuery("show hba_file")) {
+            hba.next();
+            Files.writeString(
+                    Path.of(hba.getString(1)),
+                    "local all all trust\n"
+                            + "host all all 127.0.0.1/32 scram-sha-256\n"
+                            + "host all all ::1/128 scram-sha-256\n",
+                    StandardCharsets.UTF_8);
+            statement.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot switch to password logins: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write pg_hba.conf", e);
+        }
     }
 
     public List<RecordedRequest> recordedRequests() {

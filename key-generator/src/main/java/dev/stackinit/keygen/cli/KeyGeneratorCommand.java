@@ -22,9 +22,11 @@ import picocli.CommandLine.Spec;
             "Secrets and API keys for a self-hosted Supabase stack: generate them, write them into .env files and "
                     + "their mapped copies, verify them, mint test tokens.",
             "First run: key-generator generate --env-file .env"
-        },
-        subcommands = {GenerateCommand.class, VerifyCommand.class, TokenCommand.class})
+        })
 public final class KeyGeneratorCommand implements Callable<Integer> {
+    /** The subcommands, in --help order; ToolCli builds only the one a run names (see its run method). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(GenerateCommand.class, VerifyCommand.class, TokenCommand.class);
+
     /** Standard variable names the stack already uses. */
     static final Map<String, List<String>> ALIASES = Map.of(
             "--jwt-secret", List.of("JWT_SECRET"),
@@ -68,7 +70,7 @@ public final class KeyGeneratorCommand implements Callable<Integer> {
             PrintWriter out,
             PrintWriter err,
             String... args) {
-        return ToolCli.run(new KeyGeneratorCommand(env, clock, random), env, out, err, ALIASES, args);
+        return ToolCli.run(new KeyGeneratorCommand(env, clock, random), SUBCOMMANDS, env, out, err, ALIASES, args);
     }
 
     @Override

@@ -14,15 +14,12 @@ import picocli.CommandLine.Command;
         name = "mongo-seeder",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "MongoDB for the stack: replica-set initiation, clone from production, seed export and import.",
-        subcommands = {
-            RsInitCommand.class,
-            CloneCommand.class,
-            ExportCommand.class,
-            ImportCommand.class,
-            InitCommand.class
-        })
+        description = "MongoDB for the stack: replica-set initiation, clone from production, seed export and import.")
 public final class MongoSeederCommand {
+    /** The subcommands, in --help order; ToolCli builds only the one a run names (see its run method). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            RsInitCommand.class, CloneCommand.class, ExportCommand.class, ImportCommand.class, InitCommand.class);
+
     /** Standard names the stack already uses. */
     static final Map<String, List<String>> ALIASES = Map.of(
             "--target-uri", List.of("MONGODB_URI"),
@@ -54,6 +51,7 @@ public final class MongoSeederCommand {
         PrintWriter err = new PrintWriter(System.err, true);
         return ToolCli.run(
                 new MongoSeederCommand(env, Clock.systemUTC(), Retry.system(), System.console() != null),
+                SUBCOMMANDS,
                 env,
                 out,
                 err,
@@ -63,6 +61,12 @@ public final class MongoSeederCommand {
 
     public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
         return ToolCli.run(
-                new MongoSeederCommand(env, Clock.systemUTC(), Retry.system(), false), env, out, err, ALIASES, args);
+                new MongoSeederCommand(env, Clock.systemUTC(), Retry.system(), false),
+                SUBCOMMANDS,
+                env,
+                out,
+                err,
+                ALIASES,
+                args);
     }
 }

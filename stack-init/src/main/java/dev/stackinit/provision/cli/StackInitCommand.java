@@ -7,6 +7,7 @@ import dev.stackinit.provision.io.ConfigLoader;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -18,9 +19,11 @@ import picocli.CommandLine.Spec;
         name = "stack-init",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Provisions a Supabase + MongoDB stack: keys, replica set and data, schema and webhooks.",
-        subcommands = {ProvisionCommand.class, PlanCommand.class})
+        description = "Provisions a Supabase + MongoDB stack: keys, replica set and data, schema and webhooks.")
 public final class StackInitCommand implements EnvironmentReader {
+    /** The subcommands, in --help order; ToolCli builds only the one a run names (see its run method). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ProvisionCommand.class, PlanCommand.class);
+
     private final Map<String, String> env;
     private final Clock clock;
     private final SecureRandom random;
@@ -48,7 +51,7 @@ public final class StackInitCommand implements EnvironmentReader {
 
     public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
         StackInitCommand root = new StackInitCommand(env, Clock.systemUTC(), new SecureRandom());
-        return ToolCli.run(root, env, out, err, Map.of(), args);
+        return ToolCli.run(root, SUBCOMMANDS, env, out, err, Map.of(), args);
     }
 
     /** The config keys' variables (STACK_INIT_<SECTION>_<KEY>): read by the config loader, not by options. */

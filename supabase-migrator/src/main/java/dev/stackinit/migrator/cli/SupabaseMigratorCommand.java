@@ -16,17 +16,18 @@ import picocli.CommandLine.Command;
         description = {
             "Applies a Supabase schema from files, in order, exactly once: bootstrap → supabase/migrations → tables →"
                     + " functions → triggers → webhooks → seed; pull writes those files from a live database.",
-        },
-        subcommands = {
+        })
+public final class SupabaseMigratorCommand {
+    /** The subcommands, in --help order; ToolCli builds only the one a run names (see its run method). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             MigrateCommand.class,
             InfoCommand.class,
             ValidateCommand.class,
             RepairCommand.class,
             BaselineCommand.class,
             CleanCommand.class,
-            PullCommand.class
-        })
-public final class SupabaseMigratorCommand {
+            PullCommand.class);
+
     /** Standard variable names besides SUPABASE_MIGRATOR_*. */
     static final Map<String, List<String>> ALIASES = Map.of(
             "--database-url", List.of("DATABASE_URL"),
@@ -53,7 +54,8 @@ public final class SupabaseMigratorCommand {
     }
 
     public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-        return ToolCli.run(new SupabaseMigratorCommand(env, Clock.systemUTC()), env, out, err, ALIASES, args);
+        return ToolCli.run(
+                new SupabaseMigratorCommand(env, Clock.systemUTC()), SUBCOMMANDS, env, out, err, ALIASES, args);
     }
 
     Map<String, String> env() {

@@ -18,16 +18,17 @@ import picocli.CommandLine.Command;
             "Supabase database webhooks declared in YAML: plan, apply, list, export, delete.",
             "A webhook is an AFTER ... FOR EACH ROW trigger calling supabase_functions.http_request(url, method,"
                     + " headers, params, timeout), exactly as Studio creates it."
-        },
-        subcommands = {
+        })
+public final class WebhookConfigCommand {
+    /** The subcommands, in --help order; ToolCli builds only the one a run names (see its run method). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             PlanCommand.class,
             ApplyCommand.class,
             ListCommand.class,
             ExportCommand.class,
             DeleteCommand.class,
-            BootstrapCommand.class
-        })
-public final class WebhookConfigCommand {
+            BootstrapCommand.class);
+
     static final Map<String, List<String>> ALIASES = Map.of("--database-url", List.of("DATABASE_URL"));
 
     final Map<String, String> env;
@@ -61,6 +62,6 @@ public final class WebhookConfigCommand {
 
     /** With an injected root, so tests control waiting. */
     static int run(WebhookConfigCommand root, PrintWriter out, PrintWriter err, String... args) {
-        return ToolCli.run(root, root.env, out, err, ALIASES, args);
+        return ToolCli.run(root, SUBCOMMANDS, root.env, out, err, ALIASES, args);
     }
 }
