@@ -4,11 +4,11 @@
 #   docker build --build-arg TOOL=mongo-seeder --build-arg VERSION=0.1.0 -t stack-init/mongo-seeder:0.1.0 .
 # TOOL: key-generator | mongo-seeder | supabase-migrator | webhook-config (any module with a shaded <tool>.jar).
 #
-# Stages: Maven build of the shaded JAR → jlink runtime with only the modules jdeps finds (plus jdk.crypto.ec for TLS
-# with EC ciphers to hosted databases, jdk.naming.dns for mongodb+srv:// lookups) → Alpine with that runtime, the JAR
-# and an AppCDS archive of the tool's classes made in the image itself (benchmarks/README.md: an init container's no-op
-# run starts in about half the time). The tools are configured only by environment variables and flags; the image runs
-# as a non-root user.
+# Stages: Maven build of the shaded JAR (Java 17 bytecode) → a Java 25 runtime jlinked with only the modules the tool
+# needs → Alpine with that runtime, the JAR, an AOT cache of the tool's start trained in the image itself, and the
+# launcher as entrypoint (benchmarks/README.md, "The launcher and its caches": an init container's no-op run starts in
+# about half the time). The tools are configured only by environment variables and flags; JAVA_OPTS adds JVM options
+# (e.g. JAVA_OPTS=-Xmx1g). The image runs as a non-root user.
 
 ARG TOOL=key-generator
 
@@ -16,16 +16,24 @@ FROM maven:3.9.9-eclipse-temurin-17-alpine AS build
 ARG TOOL
 WORKDIR /src
 COPY . .
-# the build cache keeps ~/.m2 between builds; tests ran in CI already, formatting is not the image's job
+# the build cache keeps ~/.m2 between builds; tests ran in CI already, formatting is not the image's job; the caches
+# are made in the image (an AOT cache maps only onto the runtime that made it), the launcher settings here
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -q -pl "${TOOL}" -am package -Dmaven.test.skip=true -Dspotless.skip=true -Dcds.skip=true \
-    && cp "${TOOL}/target/${TOOL}.jar" /tool.jar
+    && cp "${TOOL}/target/${TOOL}.jar" /tool.jar \
+    && cp "${TOOL}/target/${TOOL}.launch" /tool.launch
 
-FROM build AS jlink
-RUN MODULES="$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 /tool.jar)" \
-    && echo "jlink modules: ${MODULES},jdk.crypto.ec,jdk.naming.dns" \
-    && jlink --add-modules "${MODULES},jdk.crypto.ec,jdk.naming.dns" \
-        --strip-debug --no-header-files --no-man-pages --compress=2 --output /opt/jre \
+FROM eclipse-temurin:25-jdk-alpine AS jlink
+COPY --from=build /tool.jar /tool.jar
+# The modules jdeps finds, plus jdk.crypto.ec (TLS with EC ciphers to hosted databases) and jdk.naming.dns
+# (mongodb+srv:// lookups), minus java.desktop: jdeps lists it for optional java.beans uses in Jackson, SnakeYAML and
+# pgjdbc's geometric types that the tools never reach, and it would add 15 MB of AWT libraries. The training runs
+# below run on this runtime, so a missing module fails them.
+RUN MODULES="$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 /tool.jar \
+        | tr ',' '\n' | grep -v '^java.desktop$' | tr '\n' ',')jdk.crypto.ec,jdk.naming.dns" \
+    && echo "jlink modules: ${MODULES}" \
+    && jlink --add-modules "${MODULES}" --strip-debug --no-header-files --no-man-pages --compress=zip-9 \
+        --output /opt/jre \
     && /opt/jre/bin/java -jar /tool.jar --version
 
 FROM alpine:3.21.3
@@ -46,14 +54,21 @@ RUN addgroup -S -g 10001 tool \
     && mkdir /work && chown tool:tool /work
 COPY --from=jlink /opt/jre /opt/jre
 COPY --from=build /tool.jar /app/tool.jar
-# The archive is dumped here, by the runtime and at the JAR path that will use it (the JVM maps an archive only onto the
-# JVM and JAR it was made with). The script never fails: without an archive the tool still starts (-Xshare:auto).
-COPY benchmarks/cds /tmp/cds
-RUN sh /tmp/cds/cds-archive.sh /opt/jre/bin/java /app/tool.jar /app/tool.jsa "/tmp/cds/training/${TOOL}.txt" \
-    && rm -rf /tmp/cds /app/tool-cds
+COPY --from=build /tool.launch /app/tool.launch
+# The AOT cache is made here, by the runtime and at the JAR path that will use it (a cache maps only onto the JVM and
+# JAR it was made with), with the tool's training runs and its JVM options (heap, GC) from the build. No stand-in servers
+# run in an image build: the runs that need one are skipped, the others must pass (the script prints a failed one).
+# /app/bin/tool is the launcher; it starts plain java if no cache could be made.
+RUN --mount=type=bind,from=build,source=/src/benchmarks/cds,target=/tmp/cds \
+    --mount=type=bind,from=build,source=/src/compose,target=/tmp/samples \
+    OPTIONS="$(sed -n 's/^options=//p' /app/tool.launch)" \
+    && sh /tmp/cds/startup-cache.sh tool - /app none "/tmp/cds/training/${TOOL}.txt" /tmp/samples "${OPTIONS}" \
+        false /opt/jre/bin/java none \
+    && rm -rf /app/startup-cache \
+    && /app/bin/tool --version
 ENV LANG=C.UTF-8
 USER 10001:10001
 WORKDIR /work
-# C1 only: an init container's run is short, and C2's compiler threads would compete with it for the CPUs
-ENTRYPOINT ["/opt/jre/bin/java", "-XX:SharedArchiveFile=/app/tool.jsa", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MaxRAMPercentage=75", "-jar", "/app/tool.jar"]
+# the launcher: the runtime with the AOT cache and the tool's JVM options (C1 only, serial GC, a bounded heap)
+ENTRYPOINT ["/app/bin/tool"]
 CMD ["--help"]

@@ -4,6 +4,8 @@
 #
 #   startup-cache.sh NAME MAIN_CLASS DIR JAVA TRAINING SAMPLES OPTIONS SKIP AOT_JAVA [SERVERS_CLASSPATH]
 #
+#   MAIN_CLASS the tool's main class, or - for the JAR manifest's Main-Class
+#
 #   NAME      file names: DIR/NAME.jar is the runnable JAR; written: DIR/bin/NAME (the launcher, a copy of ./launcher),
 #             DIR/NAME.launch (what the launcher reads), DIR/NAME.jsa, DIR/NAME.aot
 #   JAVA      the JVM that makes the AppCDS archive (the build's JDK 17; `none` for no archive)
@@ -14,9 +16,11 @@
 #   SKIP      true: only the launcher and NAME.launch, no caches (-Dcds.skip=true)
 #   AOT_JAVA  the JDK 25+ for the AOT cache: a path to its java, `auto` (the build's JVM if it is 25+, else the newest
 #             25+ under /usr/lib/jvm or /Library/Java/JavaVirtualMachines), or `none`
-#   SERVERS_CLASSPATH  when given and the training file names $PG_… or $MONGO_…, the training runs get stand-in servers (embedded PostgreSQL, mongo-java-server)
-#             started with that classpath (dev.stackinit.embedded.StandInServers): $PG_URL, $PG_ADMIN_URL,
-#             $PG_PASSWORD, $MONGO_URI, $MONGO_URI_2, a fresh set for each cache
+#   SERVERS_CLASSPATH  when given and the training file names $PG_… or $MONGO_…, the training runs get stand-in
+#             servers (embedded PostgreSQL, mongo-java-server) started with that classpath
+#             (dev.stackinit.embedded.StandInServers): $PG_URL, $PG_ADMIN_URL, $PG_PASSWORD, $MONGO_URI, $MONGO_URI_2, a
+#             fresh set for each cache. `none` (the image build): no servers, and the runs that need them are skipped,
+#             not failed
 #
 # Each training run must end with its expected exit code; a failed run is printed with the end of its output as
 # `[startup] WARNING`, and the cache is still made from the runs that passed (a cache only makes start-up faster; the
@@ -99,7 +103,8 @@ stop_servers() {
 }
 trap stop_servers EXIT
 trap 'stop_servers; exit 1' INT TERM
-if [ -n "$SERVERS_CP" ] && grep -Eq '\$\{?(PG|MONGO)_' "$TRAINING"; then
+[ "$SERVERS_CP" = none ] && export TRAINING_SERVERS=none
+if [ -n "$SERVERS_CP" ] && [ "$SERVERS_CP" != none ] && grep -Eq '\$\{?(PG|MONGO)_' "$TRAINING"; then
     WANTED=
     grep -Eq '\$\{?PG_' "$TRAINING" && WANTED="--postgres"
     grep -Eq '\$\{?MONGO_' "$TRAINING" && WANTED="$WANTED --mongo 2"
@@ -140,8 +145,8 @@ train() {
     if [ "$status" -ne 0 ]; then
         warn "$status training run(s) failed or the training JVM did (see $WORK/$log and $WORK/logs$set_/)"
     fi
-    RUNS=$(grep -c '^\[training\] run ' "$WORK/$log")
-    FAILED=$status
+    SUMMARY=$(tail -n 1 "$WORK/$log" | sed -n 's/^\[training\] //p')
+    [ -n "$SUMMARY" ] || SUMMARY="a training JVM that did not finish"
 }
 
 # 1. AppCDS archive with the build's JVM (JDK 17): the class list of the training JVM, dumped statically (picocli's
@@ -162,7 +167,7 @@ if [ "$JAVA" != none ]; then
         rm -f "$DIR/$NAME.jsa"
     else
         JSA_JAVA=$JAVA
-        say "AppCDS archive $NAME.jsa ($(($(wc -c <"$DIR/$NAME.jsa") / 1048576)) MB, $(wc -l <"$WORK/classes.classlist") classes) from $RUNS training runs, $FAILED failed, for $JAVA"
+        say "AppCDS archive $NAME.jsa ($(($(wc -c <"$DIR/$NAME.jsa") / 1048576)) MB, $(wc -l <"$WORK/classes.classlist") classes) from $SUMMARY, for $JAVA"
     fi
     rm -f "$DIR/$NAME.jsa.tmp"
 fi
@@ -175,8 +180,13 @@ if [ -z "$AOT_JAVA" ]; then
 elif [ "$(feature "$AOT_JAVA")" -lt 25 ] 2>/dev/null; then
     warn "$AOT_JAVA is not a JDK 25+: no AOT cache"
 else
-    # the cache is written by a second JVM the training JVM starts at its exit (JEP 514)
-    train 2 aot.log "$AOT_JAVA" -XX:AOTCacheOutput="$DIR/$NAME.aot.tmp"
+    # the cache is written by a second JVM the training JVM starts at its exit (JEP 514). Method profiles (JEP 515) only
+    # serve C2: with C1 only (-XX:TieredStopAtLevel=1) every run would replay them for nothing, a third more CPU time
+    PROFILES=
+    case " $OPTIONS " in
+        *" -XX:TieredStopAtLevel=1 "*) PROFILES="-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining" ;;
+    esac
+    train 2 aot.log "$AOT_JAVA" $PROFILES -XX:AOTCacheOutput="$DIR/$NAME.aot.tmp"
     if [ ! -s "$DIR/$NAME.aot.tmp" ]; then
         warn "no AOT cache was written (see $WORK/aot.log.err)"
     elif ! mv -f "$DIR/$NAME.aot.tmp" "$DIR/$NAME.aot" \
@@ -186,7 +196,7 @@ else
         rm -f "$DIR/$NAME.aot"
     else
         AOT_MADE=$AOT_JAVA
-        say "AOT cache $NAME.aot ($(($(wc -c <"$DIR/$NAME.aot") / 1048576)) MB) from $RUNS training runs, $FAILED failed, for $AOT_JAVA"
+        say "AOT cache $NAME.aot ($(($(wc -c <"$DIR/$NAME.aot") / 1048576)) MB) from $SUMMARY, for $AOT_JAVA"
     fi
     rm -f "$DIR/$NAME.aot.tmp"
 fi

@@ -1,20 +1,24 @@
 package dev.stackinit.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -28,12 +32,14 @@ import picocli.CommandLine.Command;
  * java -cp TOOL.jar dev.stackinit.cli.Training MAIN_CLASS TRAINING_FILE LOG_DIR
  * </pre>
  *
- * <p>A line is {@code [exit N] [NAME=value ...] arguments}: shell-like words (single and double quotes), {@code $NAME}
- * and {@code ${NAME}} taken from this process's environment, leading {@code NAME=value} words added to the tool's
- * environment, and the exit code the run must end with ({@code [exit 0]} when not given: a run against a server that is
- * up). Each run's output goes to {@code LOG_DIR/run<n>.log}; stdout gets one line per run. A run that ends with another
- * exit code, throws, or names a variable that is not set (no stand-in server) is a failed training run: it is named on
- * stderr with the end of its output, and the exit status is the number of failed runs, so the build can say so.
+ * <p>MAIN_CLASS {@code -} means the {@code Main-Class} of the JAR's manifest. A line is {@code [exit N] [NAME=value ...]
+ * arguments}: shell-like words (single and double quotes), {@code $NAME} and {@code ${NAME}} taken from this process's
+ * environment, leading {@code NAME=value} words added to the tool's environment, and the exit code the run must end
+ * with ({@code [exit 0]} when not given: a run against a server that is up). Each run's output goes to
+ * {@code LOG_DIR/run<n>.log}; stdout gets one line per run. A run that ends with another exit code, throws, or names a
+ * variable that is not set is a failed training run: it is named on stderr with the end of its output, and the exit
+ * status is the number of failed runs, so the build can say so. Where no stand-in servers are meant to run (the image
+ * build), {@code TRAINING_SERVERS=none} makes a line that names an unset variable a skipped run instead, counted apart.
  */
 public final class Training {
     private static final Pattern EXPECTED = Pattern.compile("^\\[exit (\\d+)]\\s*");
@@ -51,10 +57,12 @@ public final class Training {
                     "usage: java -cp TOOL.jar " + Training.class.getName() + " MAIN_CLASS TRAINING_FILE LOG_DIR");
             System.exit(2);
         }
-        Class<?> main = Class.forName(argv[0]);
+        Class<?> main = Class.forName(argv[0].equals("-") ? manifestMainClass() : argv[0]);
         List<String> lines = Files.readAllLines(Path.of(argv[1]), StandardCharsets.UTF_8);
         Path logs = Files.createDirectories(Path.of(argv[2]));
+        boolean withoutServers = "none".equals(System.getenv("TRAINING_SERVERS"));
         int failed = 0;
+        int skipped = 0;
         int number = 0;
         for (String line : lines) {
             String text = line.strip();
@@ -70,6 +78,11 @@ public final class Training {
                 System.err.println("[training] run " + number + " FAILED before it started: " + e.getMessage());
                 continue;
             }
+            if (run.isEmpty() && withoutServers) {
+                skipped++;
+                System.out.println("[training] run " + number + " skipped (no stand-in servers): " + text);
+                continue;
+            }
             if (run.isEmpty()) {
                 failed++;
                 System.err.println("[training] run " + number + " SKIPPED (counts as failed): " + text
@@ -80,8 +93,22 @@ public final class Training {
                 failed++;
             }
         }
-        System.out.println("[training] " + number + " run(s), " + failed + " failed");
+        System.out.println("[training] " + number + " run(s), " + failed + " failed"
+                + (skipped == 0 ? "" : ", " + skipped + " skipped (no stand-in servers)"));
         System.exit(Math.min(failed, 100));
+    }
+
+    private static String manifestMainClass() throws IOException {
+        Enumeration<URL> manifests = ClassLoader.getSystemResources("META-INF/MANIFEST.MF");
+        while (manifests.hasMoreElements()) {
+            try (InputStream in = manifests.nextElement().openStream()) {
+                String main = new Manifest(in).getMainAttributes().getValue("Main-Class");
+                if (main != null) {
+                    return main;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no Main-Class in the manifests on the classpath: give MAIN_CLASS");
     }
 
     /** The run a line describes, or empty when it names a variable that is not set. */

@@ -35,11 +35,22 @@ class DockerfileTest {
     }
 
     @Test
-    void theRuntimeIsJlinkedFromWhatJdepsFindsPlusTlsAndDns() {
+    void theRuntimeIsAJava25JlinkedFromWhatJdepsFindsPlusTlsAndDns() {
         assertThat(dockerfile)
+                .containsPattern("(?m)^FROM eclipse-temurin:25[^ ]*-jdk[^ ]* AS jlink$")
                 .contains("jdeps --print-module-deps --ignore-missing-deps --multi-release 17")
+                .contains("grep -v '^java.desktop$'")
                 .contains("jdk.crypto.ec,jdk.naming.dns")
-                .contains("--strip-debug --no-header-files --no-man-pages --compress=2");
+                .contains("--strip-debug --no-header-files --no-man-pages --compress=zip-9");
+    }
+
+    @Test
+    void theImageTrainsItsAotCacheWithItsOwnRuntimeAndStartsThroughTheLauncher() {
+        assertThat(dockerfile)
+                .contains("-Dcds.skip=true")
+                .contains("sh /tmp/cds/startup-cache.sh tool - /app none \"/tmp/cds/training/${TOOL}.txt\"")
+                .contains("false /opt/jre/bin/java none")
+                .containsPattern("(?m)^ENTRYPOINT \\[\"/app/bin/tool\"]$");
     }
 
     @Test
@@ -52,7 +63,6 @@ class DockerfileTest {
                 .isNotEqualTo("0");
         assertThat(dockerfile)
                 .contains("ARG TOOL")
-                .containsPattern("(?m)^ENTRYPOINT \\[\"/opt/jre/bin/java\",.*\"-jar\", \"/app/tool.jar\"]$")
                 .containsPattern("(?m)^CMD \\[\"--help\"]$")
                 .contains("org.opencontainers.image.title=\"${TOOL}\"")
                 .contains("org.opencontainers.image.version=\"${VERSION}\"");
