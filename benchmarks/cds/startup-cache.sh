@@ -145,7 +145,7 @@ train() {
     if [ "$status" -ne 0 ]; then
         warn "$status training run(s) failed or the training JVM did (see $WORK/$log and $WORK/logs$set_/)"
     fi
-    SUMMARY=$(tail -n 1 "$WORK/$log" | sed -n 's/^\[training\] //p')
+    SUMMARY=$(sed -n 's/^\[training\] \([0-9]* run(s).*\)/\1/p' "$WORK/$log" | tail -n 1)
     [ -n "$SUMMARY" ] || SUMMARY="a training JVM that did not finish"
 }
 
