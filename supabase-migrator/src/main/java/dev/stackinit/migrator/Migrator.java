@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * migrate: under the lock, bootstrap, then every pending file in (phase, version) order, each in its own transaction.
- * Refuses to start when applied files were edited or failed (validate / repair first); missing files only warn.
+ * Refuses to start when applied files were edited or failed (validate / repair first); missing files only warn. Files
+ * are read one at a time (for their checksums, for the check of every placeholder before anything runs, and to run
+ * them), so memory stays that of the largest file, whatever their number.
  */
 public final class Migrator {
     private final MigrationTarget target;
@@ -51,13 +53,16 @@ public final class Migrator {
             List<AppliedMigration> adopted = adopt(pending, byKey, checksums);
             Set<MigrationKey> adoptedKeys =
                     adopted.stream().map(AppliedMigration::key).collect(Collectors.toSet());
-            // prepare everything first: an undefined placeholder fails before anything changes
-            List<PreparedMigration> prepared = pending.stream()
+            List<MigrationFile> toRun = pending.stream()
                     .filter(p -> !adoptedKeys.contains(p.key()))
-                    .map(p -> source.prepare(byKey.get(p.key())))
+                    .map(p -> byKey.get(p.key()))
                     .toList();
-            prepared.forEach(p -> p.sql().ifPresent(s -> s.warnings().forEach(w -> warn(warnings, w))));
-            List<AppliedMigration> applied = run(prepared, board);
+            // check every file first, so that an undefined placeholder fails before anything changes; one file at a
+            // time, kept only as its warnings: memory does not grow with the number of files
+            for (MigrationFile file : toRun) {
+                source.prepare(file).sql().ifPresent(s -> s.warnings().forEach(w -> warn(warnings, w)));
+            }
+            List<AppliedMigration> applied = run(toRun, board, checksums);
             return new MigrateReport(
                     applied,
                     adopted,
@@ -69,15 +74,22 @@ public final class Migrator {
         }
     }
 
-    private List<AppliedMigration> run(List<PreparedMigration> prepared, StatusBoard board) {
+    /** Reads, prepares and runs one file at a time; what ran must be what was compared with the history. */
+    private List<AppliedMigration> run(
+            List<MigrationFile> files, StatusBoard board, Map<MigrationKey, String> checksums) {
+        Set<MigrationKey> outdated =
+                board.inState(FileState.OUTDATED).stream().map(FileStatus::key).collect(Collectors.toSet());
         List<AppliedMigration> applied = new ArrayList<>();
-        for (PreparedMigration migration : prepared) {
-            boolean replace = board.inState(FileState.OUTDATED).stream()
-                    .anyMatch(s -> s.key().equals(migration.file().key()));
+        for (MigrationFile file : files) {
+            PreparedMigration migration = source.prepare(file);
+            if (!migration.checksum().equals(checksums.get(file.key()))) {
+                throw new InvalidInputException(file.script() + " changed while migrate was running; " + applied.size()
+                        + " file(s) applied before it stay applied: run migrate again");
+            }
             try {
-                AppliedMigration row = target.apply(migration, replace);
+                AppliedMigration row = target.apply(migration, outdated.contains(file.key()));
                 applied.add(row);
-                listener.applied(row, applied.size(), prepared.size());
+                listener.applied(row, applied.size(), files.size());
             } catch (MigrationFailure failure) {
                 throw rejected(failure, applied.size());
             }

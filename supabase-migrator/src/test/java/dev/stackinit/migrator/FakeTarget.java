@@ -14,6 +14,9 @@ final class FakeTarget implements MigrationTarget {
     final List<String> executed = new ArrayList<>();
     Set<BigInteger> cliVersions = Set.of();
     String failOn;
+    /** Runs after each applied file, e.g. to change a file on disk mid-run. */
+    Runnable afterApply = () -> {};
+
     int locks;
 
     @Override
@@ -49,6 +52,7 @@ final class FakeTarget implements MigrationTarget {
                 Instant.EPOCH,
                 1);
         rows.put(row.key(), row);
+        afterApply.run();
         return row;
     }
 

@@ -111,6 +111,24 @@ class MigratorTest {
     }
 
     @Test
+    void aFileEditedWhileMigrateRunsIsNotRunUnderItsOldChecksum() throws IOException {
+        write("tables/1_a.sql", "select 1;");
+        write("tables/2_b.sql", "select 2;");
+        target.afterApply = () -> {
+            try {
+                write("tables/2_b.sql", "select 'edited';");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        assertThatThrownBy(() -> migrator.migrate(files()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("tables/2_b.sql changed while migrate was running; 1 file(s) applied before it");
+        assertThat(target.executed).containsExactly("tables/1_a.sql");
+    }
+
+    @Test
     void supabaseCliVersionsAlreadyRecordedAreAdoptedNotRun() throws IOException {
         write("supabase/migrations/20240101000000_init.sql", "select 1;");
         write("supabase/migrations/20240102000000_next.sql", "select 1;");
