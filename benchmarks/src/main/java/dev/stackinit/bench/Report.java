@@ -17,6 +17,10 @@ public final class Report {
         rows.addAll(more);
     }
 
+    public void add(Row row) {
+        rows.add(row);
+    }
+
     public List<Row> rows() {
         return List.copyOf(rows);
     }

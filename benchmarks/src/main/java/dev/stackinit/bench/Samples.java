@@ -28,6 +28,11 @@ public final class Samples {
         values.add(nanos / 1e9);
     }
 
+    /** Forgets every value (after an untimed warm-up round that went through the same code). */
+    public void clear() {
+        values.clear();
+    }
+
     public String name() {
         return name;
     }

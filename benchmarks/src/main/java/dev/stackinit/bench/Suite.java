@@ -3,6 +3,7 @@ package dev.stackinit.bench;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.stackinit.bench.clone.CloneBenchmark;
+import dev.stackinit.bench.migrate.GeneratedMigrations;
 import dev.stackinit.bench.migrate.MigrateBenchmark;
 import dev.stackinit.bench.noop.NoopBenchmark;
 import dev.stackinit.bench.size.SizeBenchmark;
@@ -32,7 +33,7 @@ import java.util.stream.Stream;
  * benchmarks/run [--quick] [--only clone,migrate,noop,version,size] [--markdown FILE]
  * </pre>
  *
- * {@code --quick}: a smaller clone and migrate dataset and fewer runs (about a minute), for checking that it all works.
+ * {@code --quick}: one small clone and migrate size and fewer runs, for checking that it all works.
  */
 public final class Suite {
     private static final Set<String> SECTIONS = Set.of("clone", "migrate", "noop", "version", "size");
@@ -78,42 +79,76 @@ public final class Suite {
         for (String name : Tool.NAMES) {
             tools.add(Tool.find(repo, name));
         }
-        String header = header(tools);
-        System.out.println(header);
-        int runs = quick ? 3 : 7;
-        Report report = new Report();
         Path work = Files.createTempDirectory("stackinit-bench");
+        Report report = new Report();
+        List<Row> memory = new ArrayList<>();
+        int runs = quick ? 3 : 7;
         MongoServer mongo = null;
         EmbeddedSupabase db = null;
         try {
-            if (only.contains("clone")) {
-                report.addAll(new CloneBenchmark(quick ? 1 : 3, quick ? 40_000 : 200_000, 20).measure());
-            }
             if (only.contains("migrate") || only.contains("noop")) {
                 db = EmbeddedSupabase.start();
+                db.requirePasswords(); // SCRAM logins, as on Supabase
             }
-            Path migrations = work.resolve("migrations");
-            List<String> texts = MigrateBenchmark.writeMigrations(migrations, 500);
+            MigrateBenchmark migrate =
+                    db == null ? null : new MigrateBenchmark(db, Tool.find(repo, "supabase-migrator"), work);
+            String header = header(tools, migrate);
+            System.out.println(header);
+            if (only.contains("clone")) {
+                CloneBenchmark.Measured clone = new CloneBenchmark(
+                                Tool.find(repo, "mongo-seeder"),
+                                work,
+                                quick ? 1 : 3,
+                                quick ? List.of(10_000) : List.of(10_000, 100_000, 400_000))
+                        .measure();
+                report.addAll(clone.rows());
+                memory.addAll(clone.memory());
+            }
             if (only.contains("migrate")) {
-                Path dir = quick ? work.resolve("migrations-quick") : migrations;
-                List<String> subset = quick ? MigrateBenchmark.writeMigrations(dir, 100) : texts;
-                report.addAll(new MigrateBenchmark(db, Tool.find(repo, "supabase-migrator"))
-                        .measure(dir, subset, quick ? 1 : 7));
+                for (int files : quick ? List.of(100) : List.of(100, 500, 2000)) {
+                    GeneratedMigrations generated = GeneratedMigrations.write(work.resolve("migrate-" + files), files);
+                    MigrateBenchmark.Measured measured = migrate.measure(generated, quick ? 1 : 5);
+                    report.addAll(measured.rows());
+                    memory.add(migrate.memoryRow(files, measured.peakRssMb()));
+                }
             }
             if (only.contains("noop")) {
+                GeneratedMigrations applied = GeneratedMigrations.write(work.resolve("noop-migrations"), 500);
                 mongo = new MongoServer(new MemoryBackend());
                 mongo.bind("127.0.0.1", 0);
                 InetSocketAddress address = mongo.getLocalAddress();
                 String mongoUri = "mongodb://127.0.0.1:" + address.getPort() + "/?directConnection=true";
                 NoopBenchmark noop = new NoopBenchmark(repo, work, db, mongoUri);
-                noop.prepare(texts, migrations);
+                noop.prepare(applied.texts(), applied.dir());
                 report.addAll(noop.measure(runs));
             }
             if (only.contains("version")) {
                 report.addAll(VersionBenchmark.measure(tools, work, runs));
             }
             if (only.contains("size")) {
-                report.addAll(new SizeBenchmark(repo).measure(tools));
+                Path jdk25 = SizeBenchmark.jdk25(tools);
+                if (jdk25 == null) {
+                    System.err.println("size: no JDK 25+ made the tools' AOT caches: no image rows");
+                } else {
+                    report.addAll(new SizeBenchmark(repo, jdk25).measure(tools));
+                }
+            }
+            report.addAll(memory);
+            String footer = String.format(
+                    Locale.ROOT,
+                    "suite took %.0f s%s; load average at the end %s",
+                    (System.nanoTime() - started) / 1e9,
+                    quick ? " (--quick)" : "",
+                    firstLine(List.of("sh", "-c", "cut -d' ' -f1-3 /proc/loadavg")));
+            System.out.println();
+            System.out.print(report.text());
+            System.out.println(footer);
+            if (markdown != null) {
+                Files.writeString(
+                        markdown,
+                        "```\n" + header + "\n```\n\n" + report.markdown() + "\n" + footer + "\n",
+                        StandardCharsets.UTF_8);
+                System.out.println("markdown table written to " + markdown);
             }
         } finally {
             if (mongo != null) {
@@ -124,35 +159,28 @@ public final class Suite {
             }
             deleteTree(work);
         }
-        String footer = String.format(
-                Locale.ROOT, "suite took %.0f s%s", (System.nanoTime() - started) / 1e9, quick ? " (--quick)" : "");
-        System.out.println();
-        System.out.print(report.text());
-        System.out.println(footer);
-        if (markdown != null) {
-            Files.writeString(
-                    markdown,
-                    "```\n" + header + "\n```\n\n" + report.markdown() + "\n" + footer + "\n",
-                    StandardCharsets.UTF_8);
-            System.out.println("markdown table written to " + markdown);
-        }
     }
 
     /** When and where: the figures mean little without the machine and its load. */
-    private static String header(List<Tool> tools) throws IOException, InterruptedException {
+    private static String header(List<Tool> tools, MigrateBenchmark migrate) throws IOException, InterruptedException {
         List<String> lines = new ArrayList<>();
         lines.add("stack-init benchmark suite, "
                 + ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)));
-        lines.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+        lines.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores ("
+                + firstLine(List.of("sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2")) + "), "
                 + firstLine(List.of("sh", "-c", "free -h | awk '/^Mem:/ {print $2 \" memory, \" $7 \" available\"}'"))
                 + ", load average " + firstLine(List.of("sh", "-c", "cut -d' ' -f1-3 /proc/loadavg")));
-        lines.add("java: " + firstLine(List.of(Tool.java().toString(), "-version")) + " ("
-                + System.getProperty("java.vm.version") + "); temporary files and PostgreSQL data in "
-                + System.getProperty("java.io.tmpdir"));
-        lines.add("launch command: java -XX:SharedArchiveFile=<tool>/target/<tool>.jsa "
-                + String.join(" ", Tool.LAUNCH_FLAGS) + " -jar <tool>/target/<tool>.jar");
+        lines.add(
+                "java (java -jar, baselines): " + firstLine(List.of(Tool.java().toString(), "-version")) + " ("
+                        + System.getProperty("java.vm.version") + "); temporary files and PostgreSQL data in "
+                        + System.getProperty("java.io.tmpdir"));
+        lines.add("launchers (<tool>/target/bin/<tool>), JVM options: "
+                + tools.get(0).launchSettings().getOrDefault("options", "?"));
         for (Tool tool : tools) {
-            lines.add("  " + tool.name() + ": " + tool.archiveState());
+            lines.add("  " + tool.name() + ": " + tool.startPath());
+        }
+        if (migrate != null) {
+            lines.add(migrate.describe());
         }
         return String.join("\n", lines);
     }

@@ -14,6 +14,12 @@ public final class VersionProvider implements IVersionProvider {
 
     /** The project version from the build, or {@code dev} when run from unfiltered sources. */
     public static String projectVersion() {
+        // the runnable JAR's manifest (read already to start it) names it: a resource lookup would cost a bare
+        // --version a fifth of its time (URL and jar-connection classes)
+        String manifest = VersionProvider.class.getPackage().getImplementationVersion();
+        if (manifest != null) {
+            return manifest;
+        }
         try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 return "dev";

@@ -28,10 +28,37 @@ import java.util.concurrent.ThreadFactory;
  * staging collections, then views in dependency order, then a marker recording the completed copy.
  */
 public final class CloneService {
-    private final Clock clock;
+    /** The smallest insert batch the memory budget cuts down to (a document larger than a batch still goes alone). */
+    static final long MIN_BATCH_BYTES = 1024 * 1024;
 
+    private final Clock clock;
+    private final long memoryBudget;
+
+    /** Batches as large as the request allows (tests, and callers that bound memory themselves). */
     public CloneService(Clock clock) {
+        this(clock, 0);
+    }
+
+    /**
+     * @param memoryBudget bytes of documents the copy may hold at once, read ahead or being written, over all the
+     *     collections it copies in parallel; 0 for no bound beyond the request's batch size. With a bound, memory no
+     *     longer depends on how big the database is, only on this number and the largest document.
+     */
+    public CloneService(Clock clock, long memoryBudget) {
         this.clock = clock;
+        this.memoryBudget = memoryBudget;
+    }
+
+    /**
+     * The batch size that keeps a copy within the budget: each of {@code workers} collections holds at most
+     * {@link CollectionCopier#BATCHES_HELD} batches (queued, being filled, being written).
+     */
+    static long batchBytes(long requested, int workers, long memoryBudget) {
+        if (memoryBudget <= 0) {
+            return requested;
+        }
+        long share = memoryBudget / ((long) workers * CollectionCopier.BATCHES_HELD);
+        return Math.max(MIN_BATCH_BYTES, Math.min(requested, share));
     }
 
     public CloneReport copy(CloneRequest request, SourceStore source, TargetStore target, ProgressListener progress) {
@@ -100,12 +127,12 @@ public final class CloneService {
             long estimate = source.estimatedCount(sourceDb, spec.name());
             estimates.put(spec.name(), request.sample() > 0 ? Math.min(estimate, request.sample()) : estimate);
         }
-        ExecutorService workers =
-                Executors.newFixedThreadPool(Math.min(request.parallelism(), collections.size()), daemon("copy"));
+        int parallel = Math.min(request.parallelism(), collections.size());
+        ExecutorService workers = Executors.newFixedThreadPool(parallel, daemon("copy"));
         ExecutorService readers = Executors.newCachedThreadPool(daemon("read"));
         try {
-            CollectionCopier copier =
-                    new CollectionCopier(source, target, readers, progress, clock, request.batchBytes());
+            CollectionCopier copier = new CollectionCopier(
+                    source, target, readers, progress, clock, batchBytes(request.batchBytes(), parallel, memoryBudget));
             Map<String, Future<CollectionReport>> futures = new HashMap<>();
             collections.stream() // biggest first, so the last one to finish is a small one
                     .sorted(Comparator.comparing((CollectionSpec s) -> estimates.get(s.name()))

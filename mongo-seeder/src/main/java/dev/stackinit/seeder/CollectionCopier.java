@@ -16,6 +16,8 @@ import org.bson.BsonDocument;
  */
 final class CollectionCopier {
     private static final int READ_AHEAD_DEPTH = 2;
+    /** Batches one collection's copy holds at most: the read-ahead queue, the one being filled, the one being written. */
+    static final int BATCHES_HELD = READ_AHEAD_DEPTH + 2;
 
     private final SourceStore source;
     private final TargetStore target;

@@ -240,4 +240,16 @@ class CloneServiceTest {
                 .hasMessageContaining("over the target's limit of 100 bytes");
         assertThat(target.collections.keySet()).noneMatch(n -> n.equals("flows") || n.equals("events"));
     }
+
+    @Test
+    void aMemoryBudgetCutsTheBatchesSoThatEveryCollectionInFlightFitsInIt() {
+        long mib = 1024 * 1024;
+        // 64 MiB over 4 collections, each holding 4 batches: 4 MiB batches instead of the requested 8
+        assertThat(CloneService.batchBytes(8 * mib, 4, 64 * mib)).isEqualTo(4 * mib);
+        // a smaller request stays as it is; without a budget the request is the bound
+        assertThat(CloneService.batchBytes(2 * mib, 4, 64 * mib)).isEqualTo(2 * mib);
+        assertThat(CloneService.batchBytes(8 * mib, 4, 0)).isEqualTo(8 * mib);
+        // never below 1 MiB, however many collections run at once
+        assertThat(CloneService.batchBytes(8 * mib, 64, 64 * mib)).isEqualTo(mib);
+    }
 }

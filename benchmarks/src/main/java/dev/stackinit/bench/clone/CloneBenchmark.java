@@ -2,336 +2,284 @@ package dev.stackinit.bench.clone;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.InsertManyOptions;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.stackinit.bench.Report;
 import dev.stackinit.bench.Row;
 import dev.stackinit.bench.Samples;
-import dev.stackinit.seeder.cli.MongoSeederCommand;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.stackinit.bench.Spawn;
+import dev.stackinit.bench.StandIns;
+import dev.stackinit.bench.Suite;
+import dev.stackinit.bench.Tool;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bson.RawBsonDocument;
 
 /**
- * Row 1, clone, between two in-process mongo-java-server instances: docs/s, MB/s, the ratio to the floor max(read
- * everything, write everything) measured in the same run with the same parallelism, the speed-up over a naive
- * single-thread find → insertOne loop (timed on a quarter of the data, scaled), and the peak heap of the tool run in its own JVM capped at -Xmx256m. Every figure
- * is the median of several runs, with min–max, after one untimed warm-up round.
+ * Row 1, clone, as users run it: two mongo-java-server stand-ins in processes of their own, mongo-seeder {@code clone}
+ * started by its launcher and timed as a process, against a batched copy (find → insertMany of 1,000 raw documents, one
+ * collection after the other, a process too: what a script does) between the same servers, a different one first in
+ * each round, at several sizes of ~1 KB documents in 20 collections. The tool's own overhead: clone / (read everything +
+ * write everything), both measured by processes that time only the servers' work. Row 6 gets the peak resident memory
+ * of clone, export and import at each size.
  *
  * <p>Part of the suite ({@code benchmarks/run}); alone: {@code mvn -B -q -pl benchmarks exec:java
- * -Dexec.mainClass=dev.stackinit.bench.clone.CloneBenchmark}; system properties {@code runs} (default 3), {@code docs}
- * (200000), {@code collections} (20).
+ * -Dexec.mainClass=dev.stackinit.bench.clone.CloneBenchmark -Dsizes=10000,100000 -Druns=3}.
  */
 public final class CloneBenchmark {
     private static final String DB = "bench";
-    private static final int PARALLEL = 4;
-    private static final int NAIVE_FRACTION = 4;
+    private static final int COLLECTIONS = 20;
+    private static final Pattern SECONDS = Pattern.compile("seconds=([0-9.]+)");
 
+    private final Tool seeder;
+    private final Path work;
     private final int runs;
-    private final int docs;
-    private final int collections;
+    private final List<Integer> sizes;
 
-    public CloneBenchmark(int runs, int docs, int collections) {
+    /** The clone rows, and the memory rows for row 6. */
+    public record Measured(List<Row> rows, List<Row> memory) {}
+
+    public CloneBenchmark(Tool seeder, Path work, int runs, List<Integer> sizes) {
+        this.seeder = seeder;
+        this.work = work;
         this.runs = runs;
-        this.docs = docs;
-        this.collections = collections;
+        this.sizes = List.copyOf(sizes);
     }
 
     public static void main(String[] args) throws Exception {
-        CloneBenchmark benchmark = new CloneBenchmark(
-                Integer.getInteger("runs", 3),
-                Integer.getInteger("docs", 200_000),
-                Integer.getInteger("collections", 20));
-        dev.stackinit.bench.Report report = new dev.stackinit.bench.Report();
-        report.addAll(benchmark.measure());
-        System.out.print(report.text());
+        Path work = Files.createTempDirectory("clone-bench");
+        try {
+            List<Integer> sizes = Arrays.stream(
+                            System.getProperty("sizes", "10000,100000,400000").split(","))
+                    .map(Integer::parseInt)
+                    .toList();
+            CloneBenchmark benchmark = new CloneBenchmark(
+                    Tool.find(Suite.repository(), "mongo-seeder"), work, Integer.getInteger("runs", 3), sizes);
+            Measured measured = benchmark.measure();
+            Report report = new Report();
+            report.addAll(measured.rows());
+            report.addAll(measured.memory());
+            System.out.print(report.text());
+        } finally {
+            Suite.deleteTree(work);
+        }
         System.exit(0);
     }
 
-    public List<Row> measure() throws Exception {
-        MongoServer sourceServer = new MongoServer(new MemoryBackend());
-        String sourceUri = uri(sourceServer);
-        try (MongoClient source = MongoClients.create(sourceUri)) {
-            long bytes = Dataset.generate(source.getDatabase(DB), collections, docs);
-            long total = docs + Dataset.LARGE_DOCS;
-            System.err.printf(
-                    Locale.ROOT,
-                    "clone: dataset of %d documents, %.1f MB in %d collections (+1 with %d large docs)%n",
-                    total,
-                    bytes / 1e6,
-                    collections,
-                    Dataset.LARGE_DOCS);
-            // one untimed round, so that no figure includes JIT warm-up of the first run
-            timeClone(sourceUri);
-            timeReadAll(source.getDatabase(DB));
-            timeWriteAll(source.getDatabase(DB));
-            Samples clone = new Samples("clone");
-            Samples floor = new Samples("floor");
-            Samples sum = new Samples("read + write");
-            Samples naive = new Samples("naive");
-            for (int i = 0; i < runs; i++) {
-                clone.add(timeClone(sourceUri));
-                double read = timeReadAll(source.getDatabase(DB));
-                double write = timeWriteAll(source.getDatabase(DB));
-                floor.add(Math.max(read, write));
-                sum.add(read + write);
-                naive.add(timeNaive(source.getDatabase(DB)));
+    public Measured measure() throws Exception {
+        List<Row> rows = new ArrayList<>();
+        List<Row> memory = new ArrayList<>();
+        try (StandIns source = StandIns.mongo(work, "8g");
+                StandIns target = StandIns.mongo(work, "8g");
+                MongoClient sourceClient = MongoClients.create(source.mongoUri());
+                MongoClient targetClient = MongoClients.create(target.mongoUri())) {
+            boolean warm = false;
+            for (int size : sizes) {
+                sourceClient.getDatabase(DB).drop();
+                long bytes = Dataset.generate(sourceClient.getDatabase(DB), COLLECTIONS, size);
                 System.err.printf(
                         Locale.ROOT,
-                        "clone run %d/%d: clone %.2f s, read-all %.2f s, write-all %.2f s, naive %.2f s%n",
-                        i + 1,
-                        runs,
-                        clone.values().get(i),
-                        read,
-                        write,
-                        naive.values().get(i));
-            }
-            double peakMb = peakHeapOfToolMb(sourceUri);
-            String data = String.format(Locale.ROOT, "%dk docs, %.0f MB", total / 1000, bytes / 1e6);
-            Samples docsPerSecond = Samples.of(
-                    "docs/s", clone.values().stream().map(s -> total / s).toList());
-            Samples mbPerSecond = Samples.of(
-                    "MB/s", clone.values().stream().map(s -> bytes / 1e6 / s).toList());
-            Samples overFloor = clone.over(floor, "clone / floor");
-            Samples speedUp = naive.over(clone, "naive / clone");
-            return List.of(
-                    Row.info("1", "clone " + data + ": wall time", clone.format(2, " s")),
-                    Row.info("1", "clone docs/s", docsPerSecond.format(0)),
-                    Row.info("1", "clone MB/s", mbPerSecond.format(1)),
-                    new Row(
-                            "1",
-                            "clone vs floor max(read-all, write-all)",
-                            clone.format(2, " s"),
-                            "floor " + floor.format(2, " s"),
-                            overFloor.format(2, "×"),
-                            "≤ 1.25×",
-                            overFloor.median() <= 1.25),
-                    new Row(
-                            "1",
-                            "clone vs read-all + write-all (no overlap)",
-                            clone.format(2, " s"),
-                            "read+write " + sum.format(2, " s"),
-                            clone.over(sum, "clone / (read + write)").format(2, "×"),
-                            "(context)",
-                            null),
-                    new Row(
-                            "1",
-                            "clone vs naive find → insertOne loop (¼ timed, ×4)",
-                            clone.format(2, " s"),
-                            "naive " + naive.format(2, " s"),
-                            speedUp.format(1, "× faster"),
-                            "≥ 3× faster",
-                            speedUp.median() >= 3),
-                    new Row(
-                            "1",
-                            "clone peak heap (own JVM, -Xmx256m)",
-                            String.format(Locale.ROOT, "%.0f MB", peakMb),
-                            "",
-                            "",
-                            "≤ 256 MB",
-                            peakMb <= 256));
-        } finally {
-            sourceServer.shutdownNow();
-        }
-    }
-
-    private static String uri(MongoServer server) {
-        return "mongodb://127.0.0.1:" + server.bind().getPort() + "/?directConnection=true";
-    }
-
-    private double timeClone(String sourceUri) {
-        MongoServer target = new MongoServer(new MemoryBackend());
-        String targetUri = uri(target);
-        try {
-            StringWriter err = new StringWriter();
-            long start = System.nanoTime();
-            int code = MongoSeederCommand.run(
-                    Map.of(),
-                    new PrintWriter(new StringWriter()),
-                    new PrintWriter(err),
-                    "clone",
-                    "--source-uri",
-                    sourceUri,
-                    "--target-uri",
-                    targetUri,
-                    "--database",
-                    DB);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (code != 0) {
-                throw new IllegalStateException("clone failed: " + err);
-            }
-            return seconds;
-        } finally {
-            target.shutdownNow();
-            System.gc();
-        }
-    }
-
-    /** Everything read as raw BSON, collections in parallel as the clone does. */
-    private double timeReadAll(MongoDatabase db) throws Exception {
-        long start = System.nanoTime();
-        parallel(db, name -> {
-            long sum = 0;
-            for (RawBsonDocument doc :
-                    db.getCollection(name, RawBsonDocument.class).find()) {
-                sum += doc.getByteLength();
-            }
-            return sum;
-        });
-        return (System.nanoTime() - start) / 1e9;
-    }
-
-    /** Everything written with unordered insertMany from memory (read before the clock starts). */
-    private double timeWriteAll(MongoDatabase source) throws Exception {
-        Map<String, List<RawBsonDocument>> data = new java.util.HashMap<>();
-        for (String name : source.listCollectionNames()) {
-            data.put(
-                    name,
-                    source.getCollection(name, RawBsonDocument.class).find().into(new ArrayList<>()));
-        }
-        MongoServer target = new MongoServer(new MemoryBackend());
-        try (MongoClient client = MongoClients.create(uri(target))) {
-            MongoDatabase db = client.getDatabase(DB);
-            long start = System.nanoTime();
-            parallel(source, name -> {
-                MongoCollection<RawBsonDocument> collection = db.getCollection(name, RawBsonDocument.class);
-                List<RawBsonDocument> all = data.get(name);
-                for (int from = 0; from < all.size(); from += 8000) {
-                    collection.insertMany(
-                            all.subList(from, Math.min(all.size(), from + 8000)),
-                            new InsertManyOptions().ordered(false));
+                        "clone: %d documents, %.1f MB in %d collections%n",
+                        size,
+                        bytes / 1e6,
+                        COLLECTIONS);
+                Subjects subjects = new Subjects(source.mongoUri(), target.mongoUri(), targetClient);
+                if (!warm) { // one untimed round: the servers' JIT warm, the JARs in the page cache
+                    subjects.all().forEach(Subjects.Subject::runUnchecked);
+                    subjects.clear();
+                    warm = true;
                 }
-                return 0L;
-            });
-            return (System.nanoTime() - start) / 1e9;
-        } finally {
-            target.shutdownNow();
-            data.clear();
-            System.gc();
-        }
-    }
-
-    /**
-     * The naive loop: one thread, find → insertOne per document, timed on the first quarter of every collection (the
-     * same mix of small and large documents) and scaled ×4: it is linear in the documents, and the whole dataset would
-     * take 30–100 s a run on this machine, most of the suite's time budget.
-     */
-    private double timeNaive(MongoDatabase source) {
-        MongoServer target = new MongoServer(new MemoryBackend());
-        try (MongoClient client = MongoClients.create(uri(target))) {
-            MongoDatabase db = client.getDatabase(DB);
-            Map<String, Long> counts = new java.util.LinkedHashMap<>();
-            for (String name : source.listCollectionNames()) {
-                counts.put(name, source.getCollection(name).countDocuments());
-            }
-            long sampled = 0;
-            long start = System.nanoTime();
-            for (Map.Entry<String, Long> collection : counts.entrySet()) {
-                int quarter = (int) Math.max(1, (collection.getValue() + NAIVE_FRACTION - 1) / NAIVE_FRACTION);
-                MongoCollection<RawBsonDocument> into = db.getCollection(collection.getKey(), RawBsonDocument.class);
-                for (RawBsonDocument doc : source.getCollection(collection.getKey(), RawBsonDocument.class)
-                        .find()
-                        .limit(quarter)) {
-                    into.insertOne(doc);
-                    sampled++;
+                for (int run = 0; run < runs; run++) {
+                    List<Subjects.Subject> order = subjects.all();
+                    for (int i = 0; i < order.size(); i++) {
+                        order.get((i + run) % order.size()).run();
+                    }
+                    System.err.printf(
+                            Locale.ROOT,
+                            "clone %d docs, run %d/%d: clone %.2f s, batched copy %.2f s, read-all %.2f s,"
+                                    + " write-all %.2f s%n",
+                            size,
+                            run + 1,
+                            runs,
+                            last(subjects.clone),
+                            last(subjects.copy),
+                            last(subjects.read),
+                            last(subjects.write));
                 }
+                rows.addAll(rows(size, bytes, subjects));
+                memory.add(memoryRow("clone", size, subjects.cloneRss, true));
+                memory.addAll(exportImport(size, source.mongoUri(), target.mongoUri(), targetClient));
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long all = counts.values().stream().mapToLong(Long::longValue).sum();
-            return seconds * all / sampled;
-        } finally {
-            target.shutdownNow();
-            System.gc();
         }
+        return new Measured(rows, memory);
     }
 
-    private interface PerCollection {
-        long run(String name) throws Exception;
-    }
+    /** The four timed subjects of one size; each starts from an empty target database. */
+    private final class Subjects {
+        final Samples clone = new Samples("clone");
+        final Samples cloneRss = new Samples("clone peak RSS");
+        final Samples copy = new Samples("batched copy");
+        final Samples read = new Samples("read-all");
+        final Samples write = new Samples("write-all");
+        private final String sourceUri;
+        private final String targetUri;
+        private final MongoClient targetClient;
 
-    private static void parallel(MongoDatabase db, PerCollection task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-        try {
-            List<Future<Long>> futures = new ArrayList<>();
-            for (String name : db.listCollectionNames()) {
-                futures.add(pool.submit(() -> task.run(name)));
-            }
-            for (Future<Long> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
+        Subjects(String sourceUri, String targetUri, MongoClient targetClient) {
+            this.sourceUri = sourceUri;
+            this.targetUri = targetUri;
+            this.targetClient = targetClient;
         }
-    }
 
-    /** Runs the tool in its own JVM with -Xmx256m and reads the largest pre-GC heap from its GC log. */
-    private static double peakHeapOfToolMb(String sourceUri) throws IOException, InterruptedException {
-        MongoServer target = new MongoServer(new MemoryBackend());
-        Path dir = Files.createTempDirectory("clone-gc");
-        Path log = dir.resolve("gc.log");
-        try {
-            Process process = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-Xmx256m",
-                            "-Xlog:gc:file=" + log + "::filecount=0",
-                            "-cp",
-                            classPath(),
-                            MongoSeederCommand.class.getName(),
-                            "clone",
-                            "--source-uri",
-                            sourceUri,
-                            "--target-uri",
-                            uri(target),
-                            "--database",
-                            DB)
-                    .redirectErrorStream(true)
-                    .start();
-            String output =
-                    new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("the tool failed under -Xmx256m: " + output);
-            }
-            Matcher heap = Pattern.compile("(\\d+)M->\\d+M").matcher(Files.readString(log));
-            long peak = 0;
-            while (heap.find()) {
-                peak = Math.max(peak, Long.parseLong(heap.group(1)));
-            }
-            return peak;
-        } finally {
-            target.shutdownNow();
-            Files.deleteIfExists(log);
-            Files.deleteIfExists(dir);
-        }
-    }
+        @FunctionalInterface
+        interface Subject {
+            void run() throws Exception;
 
-    /** exec:java runs us in Maven's JVM: the project classpath is that of our class loader, not java.class.path. */
-    private static String classPath() {
-        if (CloneBenchmark.class.getClassLoader() instanceof java.net.URLClassLoader loader) {
-            List<String> entries = new ArrayList<>();
-            for (java.net.URL url : loader.getURLs()) {
+            default void runUnchecked() {
                 try {
-                    entries.add(Path.of(url.toURI()).toString());
-                } catch (java.net.URISyntaxException e) {
+                    run();
+                } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             }
-            return String.join(java.io.File.pathSeparator, entries);
         }
-        return System.getProperty("java.class.path");
+
+        List<Subject> all() {
+            return List.of(this::runClone, this::runCopy, this::runRead, this::runWrite);
+        }
+
+        void clear() {
+            for (Samples samples : List.of(clone, cloneRss, copy, read, write)) {
+                samples.clear();
+            }
+        }
+
+        private void runClone() throws Exception {
+            targetClient.getDatabase(DB).drop();
+            Spawn.Result result = Spawn.checked(
+                    seeder.launch("clone", "--source-uri", sourceUri, "--target-uri", targetUri, "--database", DB),
+                    Map.of(),
+                    work,
+                    "cloned ");
+            clone.addNanos(result.nanos());
+            cloneRss.add(result.peakRssMb());
+        }
+
+        private void runCopy() throws Exception {
+            targetClient.getDatabase(DB).drop();
+            copy.addNanos(Spawn.timed(probe("copy", sourceUri, targetUri, DB), Map.of(), work, "copied "));
+        }
+
+        private void runRead() throws Exception {
+            read.add(seconds(Spawn.checked(probe("read", sourceUri, DB), Map.of(), work, "seconds=")));
+        }
+
+        private void runWrite() throws Exception {
+            targetClient.getDatabase(DB).drop();
+            write.add(seconds(Spawn.checked(probe("write", sourceUri, targetUri, DB), Map.of(), work, "seconds=")));
+        }
+    }
+
+    private List<Row> rows(int size, long bytes, Subjects s) {
+        String what = String.format(Locale.ROOT, "clone %dk docs (%.0f MB)", size / 1000, bytes / 1e6);
+        double goal = size < 100_000 ? 1.5 : 2.0;
+        Samples faster = s.copy.over(s.clone, "copy / clone");
+        Samples sum = new Samples("read-all + write-all");
+        for (int i = 0; i < s.read.size(); i++) {
+            sum.add(s.read.values().get(i) + s.write.values().get(i));
+        }
+        Samples overhead = s.clone.over(sum, "clone / (read + write)");
+        Samples docsPerSecond = Samples.of(
+                "docs/s", s.clone.values().stream().map(t -> size / t).toList());
+        return List.of(
+                new Row(
+                        "1",
+                        what + ": mongo-seeder clone (launcher) vs batched copy",
+                        s.clone.format(2, " s") + ", " + docsPerSecond.format(0) + " docs/s",
+                        "batched copy " + s.copy.format(2, " s"),
+                        faster.format(2, "× faster"),
+                        String.format(Locale.ROOT, "≥ %.1f× faster", goal),
+                        faster.median() >= goal),
+                new Row(
+                        "1",
+                        what + ": clone vs read-all + write-all (the tool's overhead)",
+                        s.clone.format(2, " s"),
+                        "read-all " + s.read.format(2, " s") + " + write-all " + s.write.format(2, " s"),
+                        overhead.format(2, "×"),
+                        "≤ 1.10×",
+                        overhead.median() <= 1.10));
+    }
+
+    /** One export and one import of the same data, by the launcher: their peak resident memory at this size. */
+    private List<Row> exportImport(int size, String sourceUri, String targetUri, MongoClient targetClient)
+            throws Exception {
+        Path seed = work.resolve("export-" + size);
+        try {
+            Spawn.Result exported = Spawn.checked(
+                    seeder.launch("export", "--source-uri", sourceUri, "--database", DB, "--seed-dir", seed.toString()),
+                    Map.of(),
+                    work,
+                    "exported ");
+            targetClient.getDatabase(DB).drop();
+            Spawn.Result imported = Spawn.checked(
+                    seeder.launch("import", "--target-uri", targetUri, "--database", DB, "--seed-dir", seed.toString()),
+                    Map.of(),
+                    work,
+                    "imported ");
+            targetClient.getDatabase(DB).drop();
+            return List.of(
+                    memoryRow("export", size, Samples.of("export", List.of(exported.peakRssMb())), false),
+                    memoryRow("import", size, Samples.of("import", List.of(imported.peakRssMb())), false));
+        } finally {
+            Suite.deleteTree(seed);
+        }
+    }
+
+    private static Row memoryRow(String command, int size, Samples rss, boolean judged) {
+        boolean goal = judged && size >= 400_000;
+        return new Row(
+                "6",
+                "peak RSS, mongo-seeder " + command + " " + size / 1000 + "k docs (launcher)",
+                rss.format(0, " MB"),
+                "",
+                "",
+                goal ? "≤ 300 MB" : "(flat with size?)",
+                goal ? rss.max() <= 300 : null);
+    }
+
+    /** A CopyProbe process with only what it needs on its classpath: the driver and this module's classes. */
+    private static List<String> probe(String... args) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : StandIns.classPath().split(File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (name.startsWith("mongodb-driver") || name.startsWith("bson") || entry.endsWith("classes")) {
+                entries.add(entry);
+            }
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Tool.java().toString(),
+                "-Xmx3g",
+                "-cp",
+                String.join(File.pathSeparator, entries),
+                CopyProbe.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static double seconds(Spawn.Result result) {
+        Matcher m = SECONDS.matcher(result.output());
+        if (!m.find()) {
+            throw new IllegalStateException("no seconds= in: " + result.output());
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static double last(Samples samples) {
+        return samples.values().get(samples.size() - 1);
     }
 }

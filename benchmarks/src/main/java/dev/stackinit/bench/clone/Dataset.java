@@ -1,28 +1,29 @@
 package dev.stackinit.bench.clone;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import org.bson.Document;
-import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 
-/** Generated flow-template-like documents of about 1 KB, spread over collections, plus a few large documents. */
+/** Generated flow-template-like documents of about 1 KB, spread evenly over collections. */
 final class Dataset {
-    static final int LARGE_DOCS = 4;
-    private static final int LARGE_BYTES = 4 * 1024 * 1024;
+    private static final int BATCH = 5000;
 
     private Dataset() {}
 
     /** Returns the total BSON size in bytes. */
     static long generate(MongoDatabase db, int collections, int docs) {
         Random random = new Random(42);
-        int perCollection = docs / collections;
         for (int c = 0; c < collections; c++) {
-            List<Document> batch = new ArrayList<>(perCollection);
-            for (int i = 0; i < perCollection; i++) {
+            int count = docs / collections + (c < docs % collections ? 1 : 0);
+            MongoCollection<Document> collection = db.getCollection("flows_" + c);
+            List<Document> batch = new ArrayList<>(BATCH);
+            for (int i = 0; i < count; i++) {
                 batch.add(new Document("_id", new ObjectId())
                         .append("name", "template-" + c + "-" + i)
                         .append("version", i % 7)
@@ -34,13 +35,14 @@ final class Dataset {
                                         new Document("kind", "http").append("timeoutMs", 3000),
                                         new Document("kind", "transform").append("expr", "$.a")))
                         .append("description", randomText(random, 800)));
+                if (batch.size() == BATCH) {
+                    collection.insertMany(batch, new InsertManyOptions().ordered(false));
+                    batch = new ArrayList<>(BATCH);
+                }
             }
-            db.getCollection("flows_" + c).insertMany(batch);
-        }
-        for (int i = 0; i < LARGE_DOCS; i++) {
-            byte[] blob = new byte[LARGE_BYTES];
-            random.nextBytes(blob);
-            db.getCollection("assets").insertOne(new Document("_id", "asset-" + i).append("blob", new Binary(blob)));
+            if (!batch.isEmpty()) {
+                collection.insertMany(batch, new InsertManyOptions().ordered(false));
+            }
         }
         return db.runCommand(new Document("dbStats", 1))
                 .get("dataSize", Number.class)

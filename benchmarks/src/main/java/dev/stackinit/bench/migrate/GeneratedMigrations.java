@@ -8,18 +8,56 @@ import java.util.List;
 
 /**
  * The benchmark's workload, the same as the Flyway/psql anchors: N files, each a table, an index, a plpgsql function and
- * a trigger using it. Written as {@code tables/<n>_t<n>.sql} for the migrator; the baseline runs the same texts.
+ * a trigger using it. One text, three layouts: {@code tables/<n>_t<n>.sql} for supabase-migrator, {@code
+ * flyway/V<n>__t<n>.sql} for Flyway, and {@code psql-per-file.sql}, which has psql run each file in its own transaction
+ * ({@code BEGIN; \i file; COMMIT;}).
  */
-final class GeneratedMigrations {
-    private GeneratedMigrations() {}
+public final class GeneratedMigrations {
+    private final Path dir;
+    private final int count;
 
-    static List<String> write(Path dir, int count) throws IOException {
+    private GeneratedMigrations(Path dir, int count) {
+        this.dir = dir;
+        this.count = count;
+    }
+
+    public static GeneratedMigrations write(Path dir, int count) throws IOException {
         Path tables = Files.createDirectories(dir.resolve("tables"));
-        List<String> texts = new ArrayList<>();
+        Path flyway = Files.createDirectories(dir.resolve("flyway"));
+        StringBuilder psql = new StringBuilder();
         for (int i = 1; i <= count; i++) {
             String sql = sql(i);
-            Files.writeString(tables.resolve(String.format("%04d_t%d.sql", i, i)), sql);
-            texts.add(sql);
+            Path file = tables.resolve(String.format("%04d_t%d.sql", i, i));
+            Files.writeString(file, sql);
+            Files.writeString(flyway.resolve("V" + i + "__t" + i + ".sql"), sql);
+            psql.append("BEGIN;\n\\i ").append(file).append("\nCOMMIT;\n");
+        }
+        Files.writeString(dir.resolve("psql-per-file.sql"), psql);
+        return new GeneratedMigrations(dir, count);
+    }
+
+    /** The folder supabase-migrator reads (-d). */
+    public Path dir() {
+        return dir;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public Path flywayLocation() {
+        return dir.resolve("flyway");
+    }
+
+    public Path psqlScript() {
+        return dir.resolve("psql-per-file.sql");
+    }
+
+    /** The texts, for the no-op benchmark's set-up. */
+    public List<String> texts() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            texts.add(sql(i));
         }
         return texts;
     }

@@ -4,24 +4,25 @@ import dev.stackinit.bench.Row;
 import dev.stackinit.bench.Spawn;
 import dev.stackinit.bench.Tool;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 
 /**
- * Row 5: what an image carries per tool, built the Dockerfile's way without an engine: a jlink runtime of the modules
- * jdeps finds plus jdk.crypto.ec (TLS with EC ciphers) and jdk.naming.dns (mongodb+srv://), the JAR, and the AppCDS
- * archive made with that runtime by benchmarks/cds/cds-archive.sh. The JAR must start on the runtime with the archive.
- * Runtimes and archives stay in benchmarks/target/jlink and are reused while the JAR is unchanged.
+ * Row 5: what an image carries per tool, built the Dockerfile's way without an engine: a Java 25 runtime jlinked with
+ * the modules jdeps finds minus java.desktop, plus jdk.crypto.ec (TLS with EC ciphers) and jdk.naming.dns
+ * (mongodb+srv://); the JAR; and the AOT cache that runtime makes with benchmarks/cds/startup-cache.sh and the tool's
+ * training file, without stand-in servers, as in the image. The launcher must start the tool with the cache mapped
+ * ({@code -XX:AOTMode=on}). Runtimes and caches stay in benchmarks/target/jlink and are reused while the inputs are
+ * unchanged.
  */
 public final class SizeBenchmark {
     static final List<String> EXTRA_MODULES = List.of("jdk.crypto.ec", "jdk.naming.dns");
@@ -29,17 +30,31 @@ public final class SizeBenchmark {
 
     private final Path repo;
     private final Path cache;
+    private final Path jdk;
 
-    public SizeBenchmark(Path repo) {
+    /** @param jdk the JDK 25+ the image's runtime comes from */
+    public SizeBenchmark(Path repo, Path jdk) {
         this.repo = repo;
         this.cache = repo.resolve("benchmarks/target/jlink");
+        this.jdk = jdk;
+    }
+
+    /** The JDK 25+ of the tools' AOT caches (their launch settings name its java), or null. */
+    public static Path jdk25(List<Tool> tools) throws IOException {
+        for (Tool tool : tools) {
+            String java = tool.launchSettings().get("aot_java");
+            if (java != null) {
+                return Path.of(java).getParent().getParent();
+            }
+        }
+        return null;
     }
 
     public List<Row> measure(List<Tool> tools) throws Exception {
         List<Row> rows = new ArrayList<>();
         for (Tool tool : tools) {
-            TreeSet<String> modules = new TreeSet<>(List.of(run(
-                            "jdeps",
+            TreeSet<String> modules = new TreeSet<>(Arrays.asList(run(
+                            jdk.resolve("bin/jdeps").toString(),
                             "--print-module-deps",
                             "--ignore-missing-deps",
                             "--multi-release",
@@ -47,32 +62,29 @@ public final class SizeBenchmark {
                             tool.jar().toString())
                     .strip()
                     .split(",")));
+            modules.remove("java.desktop");
             modules.addAll(EXTRA_MODULES);
             Path runtime = runtime(modules);
-            Path archive = imageArchive(tool, runtime);
-            List<String> command =
-                    new ArrayList<>(List.of(runtime.resolve("bin/java").toString()));
-            if (Files.isRegularFile(archive)) {
-                command.add("-XX:SharedArchiveFile=" + archive);
-                command.add("-Xshare:on"); // fails the check if the runtime refuses its own archive
-            }
-            command.addAll(List.of("-jar", tool.jar().toString(), "--version"));
-            Spawn.timed(command, Map.of(), cache, tool.name());
-
+            Path image = image(tool, runtime);
+            Spawn.checked(
+                    List.of(image.resolve("bin/tool").toString(), "--version"),
+                    Map.of("JAVA_OPTS", "-XX:AOTMode=on"),
+                    image,
+                    tool.name());
             double runtimeMb = mb(size(runtime));
-            double jarMb = mb(Files.size(tool.jar()));
-            double archiveMb = Files.isRegularFile(archive) ? mb(Files.size(archive)) : 0;
-            double total = runtimeMb + jarMb + archiveMb;
+            double jarMb = mb(Files.size(image.resolve("tool.jar")));
+            double cacheMb = mb(Files.size(image.resolve("tool.aot")));
+            double total = runtimeMb + jarMb + cacheMb;
             rows.add(new Row(
                     "5",
-                    tool.name() + " image payload (" + modules.size() + " modules)",
+                    tool.name() + " image payload (Java " + feature(runtime) + ", " + modules.size() + " modules)",
                     String.format(
                             Locale.ROOT,
-                            "%.1f MB = runtime %.1f + jar %.1f + CDS %.1f",
+                            "%.1f MB = runtime %.1f + jar %.1f + AOT cache %.1f",
                             total,
                             runtimeMb,
                             jarMb,
-                            archiveMb),
+                            cacheMb),
                     "",
                     "",
                     "≤ 90 MB",
@@ -82,9 +94,9 @@ public final class SizeBenchmark {
     }
 
     /** A runtime with exactly these modules, reused from an earlier run when its release file lists them. */
-    private Path runtime(TreeSet<String> modules) throws IOException {
-        Path dir = cache.resolve(
-                "runtime-" + Integer.toHexString(String.join(",", modules).hashCode()));
+    private Path runtime(TreeSet<String> modules) throws IOException, InterruptedException {
+        Path dir = cache.resolve("runtime-" + feature(jdk) + "-"
+                + Integer.toHexString(String.join(",", modules).hashCode()));
         Path release = dir.resolve("release");
         if (Files.isRegularFile(release) && Files.readString(release).contains("MODULES=")) {
             return dir;
@@ -92,39 +104,66 @@ public final class SizeBenchmark {
         deleteTree(dir);
         Files.createDirectories(cache);
         run(
-                "jlink",
+                jdk.resolve("bin/jlink").toString(),
                 "--add-modules",
                 String.join(",", modules),
                 "--strip-debug",
                 "--no-header-files",
                 "--no-man-pages",
-                "--compress=2",
+                "--compress=zip-9",
                 "--output",
                 dir.toString());
         return dir;
     }
 
-    /** The archive the image makes for itself: same script, same training, the trimmed runtime's own JVM. */
-    private Path imageArchive(Tool tool, Path runtime) throws IOException, InterruptedException {
-        Path archive = cache.resolve(tool.name() + "-" + runtime.getFileName() + ".jsa");
+    /**
+     * The image's /app: the JAR as tool.jar, and what the Dockerfile's startup-cache.sh step makes there with the
+     * runtime (the launcher bin/tool, tool.launch, tool.aot), reused while the JAR and the scripts are unchanged.
+     */
+    private Path image(Tool tool, Path runtime) throws IOException, InterruptedException {
+        Path app = cache.resolve(tool.name() + "-app-" + runtime.getFileName());
         Path cds = repo.resolve("benchmarks/cds");
-        Path script = cds.resolve("cds-archive.sh");
         Path training = cds.resolve("training/" + tool.name() + ".txt");
-        if (newerThanAll(archive, tool.jar(), script, training)) {
-            return archive;
+        Path aot = app.resolve("tool.aot");
+        if (newerThanAll(aot, tool.jar(), cds.resolve("startup-cache.sh"), cds.resolve("launcher"), training)) {
+            return app;
         }
+        deleteTree(app);
+        Files.createDirectories(app);
+        Files.copy(tool.jar(), app.resolve("tool.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+        Path samples = Files.createDirectories(app.resolve("no-samples")); // the image's build context has none
         Spawn.Result result = Spawn.run(
                 List.of(
                         "sh",
-                        script.toString(),
+                        cds.resolve("startup-cache.sh").toString(),
+                        "tool",
+                        "-",
+                        app.toString(),
+                        "none",
+                        training.toString(),
+                        samples.toString(),
+                        tool.launchSettings().getOrDefault("options", ""),
+                        "false",
                         runtime.resolve("bin/java").toString(),
-                        tool.jar().toString(),
-                        archive.toString(),
-                        training.toString()),
+                        "none"),
                 Map.of(),
-                cache);
+                app);
         System.err.print(result.output());
-        return archive;
+        if (!Files.isRegularFile(aot)) {
+            throw new IllegalStateException("no AOT cache for the image of " + tool.name() + ":\n" + result.output());
+        }
+        deleteTree(app.resolve("startup-cache"));
+        deleteTree(samples);
+        return app;
+    }
+
+    private static String feature(Path jdkHome) throws IOException {
+        for (String line : Files.readAllLines(jdkHome.resolve("release"))) {
+            if (line.startsWith("JAVA_VERSION=")) {
+                return line.replaceAll("JAVA_VERSION=\"?([0-9]+).*", "$1");
+            }
+        }
+        return "?";
     }
 
     private static boolean newerThanAll(Path file, Path... inputs) throws IOException {
@@ -139,18 +178,13 @@ public final class SizeBenchmark {
         return true;
     }
 
-    /** A JDK tool run in-process; fails with its output on a non-zero exit. */
-    private static String run(String name, String... args) {
-        ToolProvider tool = ToolProvider.findFirst(name)
-                .orElseThrow(
-                        () -> new IllegalStateException(name + " is not in this JDK (the suite needs a full JDK)"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = tool.run(new PrintWriter(out), new PrintWriter(err), args);
-        if (exit != 0) {
-            throw new IllegalStateException(name + " " + String.join(" ", args) + " failed: " + out + err);
+    /** A JDK command; fails with its output on a non-zero exit. */
+    private static String run(String... command) throws IOException, InterruptedException {
+        Spawn.Result result = Spawn.run(List.of(command), Map.of(), Path.of("."));
+        if (result.exit() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + result.output());
         }
-        return out.toString();
+        return result.output();
     }
 
     private static long size(Path dir) throws IOException {

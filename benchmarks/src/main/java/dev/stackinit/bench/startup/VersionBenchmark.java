@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Row 4: {@code <tool> --version} as a fresh process, with the launch command and plain {@code java -jar}, each run
- * interleaved with {@code java -Xshare:auto -version}, the floor of any JVM program.
+ * Row 4: {@code <tool> --version} as a fresh process, with the launcher and plain {@code java -jar}, each run interleaved
+ * with {@code java -Xshare:auto -version}, the floor of any JVM program. The launcher is judged.
  */
 public final class VersionBenchmark {
-    private static final double GOAL_RATIO = 2.0;
+    private static final double GOAL_RATIO = 1.5;
 
     private VersionBenchmark() {}
 
@@ -23,20 +23,20 @@ public final class VersionBenchmark {
         List<Row> rows = new ArrayList<>();
         for (Tool tool : tools) {
             Samples java = new Samples("java -Xshare:auto -version");
-            Samples launch = new Samples(tool.name() + " --version, launch command");
+            Samples launch = new Samples(tool.name() + " --version, launcher");
             Samples plain = new Samples(tool.name() + " --version, java -jar");
             for (int run = 0; run < runs; run++) {
                 java.addNanos(Spawn.timed(floor, Map.of(), work, "version"));
                 launch.addNanos(Spawn.timed(tool.launch("--version"), Map.of(), work, tool.name()));
                 plain.addNanos(Spawn.timed(tool.plain("--version"), Map.of(), work, tool.name()));
             }
-            rows.add(row(launch, java));
-            rows.add(row(plain, java));
+            rows.add(row(launch, java, true));
+            rows.add(row(plain, java, false));
         }
         return rows;
     }
 
-    private static Row row(Samples subject, Samples java) {
+    private static Row row(Samples subject, Samples java, boolean judged) {
         Samples ratio = subject.over(java, "ratio");
         return new Row(
                 "4",
@@ -44,7 +44,7 @@ public final class VersionBenchmark {
                 subject.format(3, " s"),
                 "java -Xshare:auto -version " + java.format(3, " s"),
                 ratio.format(1, "×"),
-                "≤ 2×",
-                ratio.median() <= GOAL_RATIO);
+                judged ? "≤ 1.5×" : "(context)",
+                judged ? ratio.median() <= GOAL_RATIO : null);
     }
 }

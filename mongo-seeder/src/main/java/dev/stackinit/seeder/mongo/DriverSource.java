@@ -17,6 +17,13 @@ import org.bson.RawBsonDocument;
 
 /** A server read as a source: raw listCollections options, raw index specs, raw documents. Never written to. */
 public final class DriverSource implements SourceStore {
+    /**
+     * Documents per cursor reply. Without it a server answers each getMore with up to 16 MB (mongo-java-server with a
+     * whole collection), held twice while it is decoded, for every collection read in parallel: memory the copy's
+     * budget cannot see. A thousand keeps replies small for ordinary documents; large ones still come 16 MB at most.
+     */
+    static final int CURSOR_BATCH = 1000;
+
     private final MongoClient client;
     private final String location;
     private final String server;
@@ -73,7 +80,8 @@ public final class DriverSource implements SourceStore {
         return MongoFailures.call(what, server, () -> {
             FindIterable<RawBsonDocument> find = client.getDatabase(database)
                     .getCollection(collection, RawBsonDocument.class)
-                    .find();
+                    .find()
+                    .batchSize(CURSOR_BATCH);
             if (sortById) {
                 find = find.sort(new BsonDocument("_id", new BsonInt32(1)));
             }

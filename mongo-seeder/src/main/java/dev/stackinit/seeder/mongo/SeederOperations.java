@@ -25,6 +25,12 @@ import java.util.function.Consumer;
 public final class SeederOperations {
     /** Each rs-init attempt gives up quickly; the bounded retry around it decides how long to keep trying. */
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * The part of the heap a copy's documents may take (read ahead or being written); the rest is for the driver's
+     * cursor replies (up to 16 MB each) and encoding buffers, and for the collector's headroom. With the launcher's
+     * -Xmx256m that is 64 MB: memory stays flat however big the database is.
+     */
+    private static final int HEAP_SHARE = 4;
 
     private final Retry retry;
     private final Clock clock;
@@ -74,7 +80,8 @@ public final class SeederOperations {
                 MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
             DriverSource from =
                     new DriverSource(sourceClient, MongoConnector.location(source), MongoConnector.mask(sourceUri));
-            return new CloneService(clock).copy(request, from, targetStore(targetClient, target, targetUri), progress);
+            return new CloneService(clock, memoryBudget())
+                    .copy(request, from, targetStore(targetClient, target, targetUri), progress);
         }
     }
 
@@ -83,9 +90,13 @@ public final class SeederOperations {
         SeedDirectorySource source = SeedDirectorySource.open(directory);
         ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
         try (MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
-            return new CloneService(clock)
+            return new CloneService(clock, memoryBudget())
                     .copy(request, source, targetStore(targetClient, target, targetUri), progress);
         }
+    }
+
+    private static long memoryBudget() {
+        return Runtime.getRuntime().maxMemory() / HEAP_SHARE;
     }
 
     static DriverTarget targetStore(MongoClient client, ConnectionString uri, String raw) {
