@@ -2,6 +2,7 @@ package dev.stackinit.seeder.cli;
 
 import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.seeder.CloneReport;
+import dev.stackinit.seeder.IncompleteCopyException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,13 +50,12 @@ final class CloneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CloneReport report =
-                new Steps(root, spec.commandLine().getErr()).clone(sourceUri, targetUri, copy, run.waitTimeout);
-        if (run.json) {
-            Reports.print(spec.commandLine().getOut(), Reports.json(report));
-        } else {
-            spec.commandLine().getOut().println(Reports.text("cloned", report));
+        try {
+            CloneReport report =
+                    new Steps(root, spec.commandLine().getErr()).clone(sourceUri, targetUri, copy, run.waitTimeout);
+            return Reports.printCopy(spec.commandLine(), run.json, "cloned", report, null);
+        } catch (IncompleteCopyException e) {
+            return Reports.printCopy(spec.commandLine(), run.json, "cloned", e.report(), e);
         }
-        return 0;
     }
 }

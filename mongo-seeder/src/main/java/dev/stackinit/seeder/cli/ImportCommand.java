@@ -1,7 +1,9 @@
 package dev.stackinit.seeder.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.seeder.CloneReport;
+import dev.stackinit.seeder.IncompleteCopyException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,18 +13,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** import: load a seed directory (ours or mongodump's) into one database. */
+/** import: load a seed folder, a mongodump dump (folder, root or archive) into databases. */
 @Command(
         name = "import",
         mixinStandardHelpOptions = true,
         description = {
-            "Load a seed directory (export's files or mongodump's) into one database.",
-            "Reads <coll>.jsonl or <coll>.bson(.gz) with <coll>.metadata.json. The content hash is recorded:",
-            "an unchanged directory is skipped with mode if-complete (the default)."
+            "Load export's seed files or mongodump's output into the target: a seed folder or database folder",
+            "(--database names the target database), a dump root (--database picks databases, default all but",
+            "admin/config/local), or an archive (--archive FILE, gzip detected). Every byte is checked first:",
+            "a corrupt or duplicate-_id dump exits 3 with the target untouched. The content hash is recorded:",
+            "an unchanged dump is skipped with mode if-complete (the default). Whatever the dump holds that",
+            "is not restored is named; the exit is 3 unless --exclude names it."
         })
 final class ImportCommand implements Callable<Integer> {
-    @Option(names = "--seed-dir", required = true, description = "The directory to load.")
+    @Option(names = "--seed-dir", description = "The directory to load (seed folder, database folder or dump root).")
     Path seedDir;
+
+    @Mixin
+    ArchiveOptions archive;
 
     @Option(
             names = "--target-uri",
@@ -47,13 +55,16 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CloneReport report =
-                new Steps(root, spec.commandLine().getErr()).importDirectory(seedDir, targetUri, copy, run.waitTimeout);
-        if (run.json) {
-            Reports.print(spec.commandLine().getOut(), Reports.json(report));
-        } else {
-            spec.commandLine().getOut().println(Reports.text("imported", report));
+        if ((seedDir == null) == (archive.archive == null)) {
+            throw new UsageException("give either --seed-dir or --archive");
         }
-        return 0;
+        try {
+            CloneReport report = new Steps(root, spec.commandLine().getErr())
+                    .importDump(seedDir, archive.archive, archive.gzip, targetUri, copy, run.waitTimeout);
+            Reports.printCopy(spec.commandLine(), run.json, "imported", report, null);
+            return 0;
+        } catch (IncompleteCopyException e) {
+            return Reports.printCopy(spec.commandLine(), run.json, "imported", e.report(), e);
+        }
     }
 }

@@ -6,6 +6,8 @@ import dev.stackinit.errors.RejectedException;
 import dev.stackinit.errors.ToolException;
 import dev.stackinit.errors.UnreachableException;
 import dev.stackinit.errors.UsageException;
+import dev.stackinit.seeder.CloneReport;
+import dev.stackinit.seeder.IncompleteCopyException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,21 +79,39 @@ final class InitCommand implements Callable<Integer> {
             results.put("rsInit", Reports.json(result));
             text.append(Reports.text(result)).append('\n');
         }
-        if (sourceUri != null && !sourceUri.isBlank()) {
-            var report = step("clone", () -> steps.clone(sourceUri, targetUri, copyIfComplete(), run.waitTimeout));
-            results.put("clone", Reports.json(report));
-            text.append(Reports.text("cloned", report));
-        } else if (seedDir != null) {
-            var report = step("import", () -> steps.importDirectory(seedDir, targetUri, copy, run.waitTimeout));
-            results.put("import", Reports.json(report));
-            text.append(Reports.text("imported", report));
+        IncompleteCopyException incomplete = null;
+        String stepName = sourceUri != null && !sourceUri.isBlank() ? "clone" : "import";
+        CloneReport report = null;
+        try {
+            if (stepName.equals("clone")) {
+                report = step("clone", () -> steps.clone(sourceUri, targetUri, copyIfComplete(), run.waitTimeout));
+            } else if (seedDir != null) {
+                report = step("import", () -> steps.importDump(seedDir, null, false, targetUri, copy, run.waitTimeout));
+            }
+        } catch (IncompleteCopyException e) {
+            incomplete = e;
+            report = e.report();
+        }
+        if (report != null) {
+            results.put(stepName, Reports.json(report));
+            text.append(Reports.text(stepName.equals("clone") ? "cloned" : "imported", report));
         } else {
             text.append("no source URI and no seed directory set: no data step");
+        }
+        if (incomplete != null) {
+            results.put("error", stepName + " step failed: " + incomplete.getMessage());
+            results.put("exit", incomplete.exitCode().code());
         }
         if (run.json) {
             Reports.print(spec.commandLine().getOut(), results);
         } else {
             spec.commandLine().getOut().println(text.toString().stripTrailing());
+        }
+        if (incomplete != null) {
+            spec.commandLine()
+                    .getErr()
+                    .println("mongo-seeder: " + stepName + " step failed: " + incomplete.getMessage());
+            return incomplete.exitCode().code();
         }
         return 0;
     }
@@ -108,6 +128,8 @@ final class InitCommand implements Callable<Integer> {
     private static <T> T step(String name, Supplier<T> action) {
         try {
             return action.get();
+        } catch (IncompleteCopyException e) {
+            throw e; // its report is printed before the error line
         } catch (ToolException e) {
             String message = name + " step failed: " + e.getMessage();
             throw switch (e.exitCode()) {
