@@ -132,7 +132,7 @@ public final class CloneService {
             for (var index : spec.indexes()) {
                 String why = IndexSpecs.unbuildable(version, index);
                 if (why != null) {
-                    problems.add("index " + index.get("name") + " of " + namespace + ": " + why);
+                    problems.add("index " + IndexSpecs.name(index) + " of " + namespace + ": " + why);
                 }
             }
             if (spec.isView()) {

@@ -66,9 +66,9 @@ public final class IndexSpecs {
         List<String> notes = new ArrayList<>();
         List<Unrestored> dropped = new ArrayList<>();
         for (BsonDocument original : specs) {
-            BsonDocument spec = original.clone();
-            String name = spec.isString("name") ? spec.getString("name").getValue() : "(unnamed)";
-            String where = database + "." + collection + " index " + name;
+            BsonDocument spec = new BsonDocument();
+            original.forEach(spec::append); // a mutable copy: specs read from files may be raw
+            String where = database + "." + collection + " index " + name(spec);
             boolean converted = false;
             if (spec.isDocument("key")) {
                 BsonDocument key = new BsonDocument();
@@ -99,9 +99,9 @@ public final class IndexSpecs {
             if (same >= 0 && (converted || keptConverted.get(same))) {
                 dropped.add(new Unrestored(
                         database,
-                        collection + "." + name,
+                        collection + "." + name(spec),
                         "index",
-                        "its key equals index " + kept.get(same).get("name") + "'s after legacy conversion"));
+                        "its key equals index " + name(kept.get(same)) + "'s after legacy conversion"));
                 continue;
             }
             kept.add(spec);
@@ -192,6 +192,11 @@ public final class IndexSpecs {
             return Math.abs(a.asNumber().doubleValue() - b.asNumber().doubleValue()) < 1e-9;
         }
         return a.equals(b);
+    }
+
+    /** An index spec's name ("?" without one). */
+    public static String name(BsonDocument spec) {
+        return spec.isString("name") ? spec.getString("name").getValue() : "?";
     }
 
     /** True when a spec has options mongod may not know: createIndexes then asks it to ignore them. */

@@ -168,6 +168,9 @@ final class ArchiveScanner {
         if (type.isEmpty() && metadata != null) {
             type = metadata.type();
         }
+        if (database.isEmpty() && collection.equals("oplog")) {
+            type = "oplog"; // mongodump --oplog: the entries of the dump's time window
+        }
         Namespace namespace = new Namespace(database, collection, type.isEmpty() ? "collection" : type, metadata);
         prelude.add(namespace);
         for (String dataNamespace : dataNamespaces(database, collection, namespace.type)) {
@@ -243,6 +246,9 @@ final class ArchiveScanner {
         DumpCatalog catalog = new DumpCatalog(true);
         catalog.serverVersion = serverVersion;
         for (Namespace namespace : prelude) {
+            if (!namespace.database.isEmpty()) {
+                catalog.database(namespace.database);
+            }
             DocumentStats stats = namespace.scan.stats();
             String why = whyNotRestored(namespace);
             if (why != null) {

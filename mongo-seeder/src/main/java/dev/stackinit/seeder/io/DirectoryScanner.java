@@ -3,6 +3,7 @@ package dev.stackinit.seeder.io;
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.seeder.CollectionSpec;
 import dev.stackinit.seeder.DocumentStats;
+import dev.stackinit.seeder.IndexSpecs;
 import dev.stackinit.seeder.MongoCommands;
 import dev.stackinit.seeder.ServerVersion;
 import dev.stackinit.seeder.Unrestored;
@@ -45,7 +46,13 @@ final class DirectoryScanner {
 
     static DumpSource scan(Path directory) {
         if (!Files.isDirectory(directory)) {
-            throw new InvalidInputException("seed directory " + directory + " does not exist");
+            Path parent = directory.toAbsolutePath().getParent();
+            Path interrupted = parent == null ? null : parent.resolve("." + directory.getFileName() + ".export-old");
+            throw new InvalidInputException("seed directory " + directory + " does not exist"
+                    + (interrupted != null && Files.isDirectory(interrupted)
+                            ? " (an interrupted export left the previous one at " + interrupted
+                                    + "; run the export again, which puts it back first)"
+                            : ""));
         }
         List<Path> entries = list(directory);
         boolean multi = isRoot(entries);
@@ -115,6 +122,7 @@ final class DirectoryScanner {
     private void scanFolder(Path folder, String database, String version) {
         Map<String, Path> metadataFiles = new TreeMap<>();
         Map<String, Path> dataFiles = new TreeMap<>();
+        hiddenDumpFiles(folder);
         for (Path file : list(folder)) {
             String plain = SeedFiles.plainName(file);
             if (Files.isDirectory(file)) {
@@ -237,7 +245,7 @@ final class DirectoryScanner {
                 for (BsonDocument index : indexes) {
                     catalog.unrestorable.add(new Unrestored(
                             database,
-                            collection + "." + index.get("name"),
+                            collection + "." + IndexSpecs.name(index),
                             "index",
                             file + " lists it for a collection the dump does not hold"));
                 }
@@ -310,6 +318,19 @@ final class DirectoryScanner {
             return plain.readAllBytes();
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Hidden files are skipped (no collection name starts with a dot); dump-like ones are named. */
+    private void hiddenDumpFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(file -> file.getFileName().toString().startsWith("."))
+                    .filter(file -> isCollectionFile(SeedFiles.plainName(file)))
+                    .sorted()
+                    .forEach(file -> catalog.notes.add(
+                            "ignored hidden file " + file + ": no collection name starts with a dot"));
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot list " + folder + ": " + e.getMessage(), e);
         }
     }
 

@@ -104,8 +104,14 @@ final class StagedDirectory {
                     out.write(bytes, offset, length);
                 }
 
+                private boolean closed;
+
                 @Override
                 public void close() throws IOException {
+                    if (closed) {
+                        return; // a wrapping gzip stream closes it first
+                    }
+                    closed = true;
                     try {
                         out.flush();
                         channel.force(true);

@@ -15,6 +15,7 @@ import dev.stackinit.seeder.ReplicaSetInitializer;
 import dev.stackinit.seeder.ReplicaSetRequest;
 import dev.stackinit.seeder.ReplicaSetResult;
 import dev.stackinit.seeder.SeedSink;
+import dev.stackinit.seeder.TargetStore;
 import dev.stackinit.seeder.io.DumpSource;
 import dev.stackinit.shared.Retry;
 import java.nio.file.Path;
@@ -106,25 +107,39 @@ public final class SeederOperations {
             Duration waitTimeout,
             ProgressListener progress) {
         ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
-        try (DumpSource source = opener.get()) {
-            source.notes().forEach(messages);
-            ImportSelection selection = ImportSelection.resolve(
-                    source.databases(),
-                    databasesGiven ? request.databases() : null,
-                    request.toDb(),
-                    request.databases().get(0));
-            selection.messages().forEach(messages);
-            CloneRequest selected = request.withDatabases(selection.databases(), selection.toDb());
-            try (MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
-                return new CloneService(clock)
-                        .copy(
-                                selected,
-                                source,
-                                targetStore(targetClient, target, targetUri),
-                                progress,
-                                selection.skipped());
-            }
+        try (DumpSource source = opener.get();
+                MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
+            return copyDump(source, targetStore(targetClient, target, targetUri), request, databasesGiven, progress);
         }
+    }
+
+    /** The same import into any target store (a fake in tests): the dump is opened, and so checked, first. */
+    public CloneReport importDump(
+            Supplier<DumpSource> opener,
+            TargetStore target,
+            CloneRequest request,
+            boolean databasesGiven,
+            ProgressListener progress) {
+        try (DumpSource source = opener.get()) {
+            return copyDump(source, target, request, databasesGiven, progress);
+        }
+    }
+
+    private CloneReport copyDump(
+            DumpSource source,
+            TargetStore target,
+            CloneRequest request,
+            boolean databasesGiven,
+            ProgressListener progress) {
+        source.notes().forEach(messages);
+        ImportSelection selection = ImportSelection.resolve(
+                source.databases(),
+                databasesGiven ? request.databases() : null,
+                request.toDb(),
+                request.databases().get(0));
+        selection.messages().forEach(messages);
+        CloneRequest selected = request.withDatabases(selection.databases(), selection.toDb());
+        return new CloneService(clock).copy(selected, source, target, progress, selection.skipped());
     }
 
     /** Exports one database to our seed folder, mongodump's directory layout or a mongodump archive. */
