@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,28 +54,55 @@ final class ExportCommand implements Callable<Integer> {
         List<UrlRewrite> urlRewrites = DeclarationOptions.parseRewrites(rewrites);
         PrintWriter err = spec.commandLine().getErr();
         List<WebhookSpec> specs = new ArrayList<>();
+        List<LiveWebhook> leftOut = new ArrayList<>();
         for (LiveWebhook webhook : LiveReader.read(root, connection, err)) {
+            // a trigger a declaration would rewrite stays out of the YAML, so plan and apply leave it alone
+            Optional<String> why = webhook.whyNotDeclarable();
+            if (why.isPresent()) {
+                leftOut.add(webhook);
+                err.println("webhook-config: warning: " + webhook.name() + " on " + webhook.qualifiedTable()
+                        + " not declared: it " + why.get() + "; its SQL is kept as a comment at the end of the file");
+                continue;
+            }
             try {
                 specs.add(UrlRewrite.applyFirst(urlRewrites, webhook.toSpec()));
             } catch (InvalidInputException notExpressible) {
-                err.println("webhook-config: warning: skipped: " + notExpressible.getMessage());
+                leftOut.add(webhook);
+                err.println("webhook-config: warning: " + webhook.name() + " on " + webhook.qualifiedTable()
+                        + " not declared: " + notExpressible.getMessage()
+                        + "; its SQL is kept as a comment at the end of the file");
             }
         }
         for (WebhookSpec exported : specs) {
             if (Headers.names(exported.headers()).stream().anyMatch(Headers::isSecret)) {
-                err.println("webhook-config: warning: webhook " + exported.name() + " sends a secret-looking header;"
-                        + " replace its value with ${VARIABLE} before committing the file");
+                warnSecret(err, exported.name());
             }
         }
-        String yaml = DeclarationWriter.write(specs);
+        for (LiveWebhook kept : leftOut) {
+            if (kept.arguments().size() > 2
+                    && Headers.anySecret(kept.arguments().get(2))) {
+                warnSecret(err, kept.name());
+            }
+        }
+        String yaml = DeclarationWriter.write(specs, leftOut);
         if (output == null) {
             spec.commandLine().getOut().print(yaml);
             spec.commandLine().getOut().flush();
         } else {
             writeAtomically(output, yaml);
-            err.println("webhook-config: exported " + specs.size() + " webhook(s) to " + output);
+            err.println("webhook-config: exported " + specs.size() + " webhook(s) to " + output
+                    + (leftOut.isEmpty() ? "" : "; " + leftOut.size() + " trigger(s) kept as SQL comments"));
+        }
+        if (!leftOut.isEmpty()) {
+            err.println("webhook-config: " + leftOut.size() + " trigger(s) not declared (named above): apply and"
+                    + " plan leave them as they are");
         }
         return 0;
+    }
+
+    private static void warnSecret(PrintWriter err, String name) {
+        err.println("webhook-config: warning: webhook " + name + " sends a secret-looking header;"
+                + " replace its value with ${VARIABLE} before committing the file");
     }
 
     private static void writeAtomically(Path target, String text) {
