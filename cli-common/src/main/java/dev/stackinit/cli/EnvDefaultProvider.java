@@ -56,14 +56,32 @@ public final class EnvDefaultProvider implements IDefaultValueProvider {
         return option.longestName();
     }
 
-    /** True for options read from the environment: not help/version, not a hidden old spelling. */
+    /** Marks a hidden old spelling: {@code descriptionKey = EnvDefaultProvider.OLD_SPELLING_OF + "--new-name"}. */
+    public static final String OLD_SPELLING_OF = "old-spelling-of:";
+
+    /** True for options read from the environment: not help/version, not hidden (old spellings count, see below). */
     public static boolean readsEnvironment(OptionSpec option) {
-        return !option.usageHelp() && !option.versionHelp() && !option.hidden();
+        return !option.usageHelp() && !option.versionHelp() && (!option.hidden() || oldSpellingOf(option) != null);
+    }
+
+    /** The option a hidden old spelling stands for, or null. */
+    static String oldSpellingOf(OptionSpec option) {
+        String key = option.descriptionKey();
+        return key != null && key.startsWith(OLD_SPELLING_OF) ? key.substring(OLD_SPELLING_OF.length()) : null;
+    }
+
+    private boolean anySet(List<String> names) {
+        return names.stream().map(env::get).anyMatch(value -> value != null && !value.isEmpty());
     }
 
     @Override
     public String defaultValue(ArgSpec argSpec) {
         if (!(argSpec instanceof OptionSpec option) || !readsEnvironment(option)) {
+            return null;
+        }
+        // an old spelling's variable still works, but the new one wins when both are set
+        String current = oldSpellingOf(option);
+        if (current != null && anySet(variablesFor(current))) {
             return null;
         }
         for (String name : variablesFor(canonicalName(option))) {

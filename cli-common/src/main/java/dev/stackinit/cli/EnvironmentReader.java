@@ -1,10 +1,12 @@
 package dev.stackinit.cli;
 
+import java.util.Set;
+
 /**
  * Implemented by a tool's root command when it reads {@code <TOOL>_*} variables that are not options (stack-init's
- * {@code STACK_INIT_<SECTION>_<KEY>}), so ToolCli does not warn about them as unread.
+ * {@code STACK_INIT_<SECTION>_<KEY>}), so ToolCli neither warns about them as unread nor misses a typo of one.
  */
 public interface EnvironmentReader {
-    /** True when the tool reads this variable itself. */
-    boolean reads(String variable);
+    /** Every such variable the tool reads. */
+    Set<String> variablesRead();
 }

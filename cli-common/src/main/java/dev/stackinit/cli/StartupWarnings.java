@@ -33,9 +33,12 @@ final class StartupWarnings {
         String prefix = EnvDefaultProvider.toEnvName(tool) + "_";
         Set<String> read = new TreeSet<>();
         collect(root, defaults, read);
+        if (own != null) {
+            read.addAll(own.variablesRead());
+        }
         List<String> warnings = new ArrayList<>();
         for (String variable : new TreeSet<>(env.keySet())) {
-            if (!variable.startsWith(prefix) || read.contains(variable) || (own != null && own.reads(variable))) {
+            if (!variable.startsWith(prefix) || read.contains(variable)) {
                 continue;
             }
             String closest = closest(variable, read);

@@ -179,7 +179,7 @@ public final class ToolCli {
         spec.usageMessage().exitCodeList(exitCodes());
         List<String> lines = new ArrayList<>();
         for (OptionSpec option : spec.options()) {
-            if (!EnvDefaultProvider.readsEnvironment(option)) {
+            if (!EnvDefaultProvider.readsEnvironment(option) || option.hidden()) {
                 continue;
             }
             String name = EnvDefaultProvider.canonicalName(option);

@@ -26,8 +26,8 @@ class ToolCliVocabularyTest {
     @Command(name = "demo-tool", mixinStandardHelpOptions = true, subcommands = Work.class)
     static final class Root implements EnvironmentReader {
         @Override
-        public boolean reads(String variable) {
-            return variable.equals("DEMO_TOOL_OWN_SETTING");
+        public java.util.Set<String> variablesRead() {
+            return java.util.Set.of("DEMO_TOOL_OWN_SETTING");
         }
     }
 
@@ -120,6 +120,12 @@ class ToolCliVocabularyTest {
     }
 
     @Test
+    void aTypoOfAVariableTheToolReadsItselfIsNamedToo() {
+        assertThat(run(Map.of("DEMO_TOOL_OWN_SETTNG", "1"), "work")).isZero();
+        assertThat(err.toString()).contains("(did you mean DEMO_TOOL_OWN_SETTING?)");
+    }
+
+    @Test
     void variablesOfOtherToolsAndKnownOnesAreNotWarnedAbout() {
         assertThat(run(
                         Map.of("OTHER_TOOL_X", "1", "DEMO_TOOL_TARGET_URI", "mongodb://h", "DEMO_TOOL_SCHEMA", "a,b"),
@@ -164,6 +170,23 @@ class ToolCliVocabularyTest {
                 .contains("--url-rewrite")
                 .doesNotContain("--rewrite-url")
                 .doesNotContain("--schemas");
+    }
+
+    @Test
+    void anOldSpellingsVariableStillWorksButTheNewOneWins() {
+        assertThat(run(Map.of("DEMO_TOOL_SOURCE_URL", "postgres://old/db"), "work"))
+                .isZero();
+        assertThat(Work.last.database.url()).contains("postgres://old/db");
+        assertThat(err.toString()).isEmpty();
+        assertThat(run(
+                        Map.of(
+                                "DEMO_TOOL_SOURCE_URL",
+                                "postgres://old/db",
+                                "DEMO_TOOL_DATABASE_URL",
+                                "postgres://new/db"),
+                        "work"))
+                .isZero();
+        assertThat(Work.last.database.url()).contains("postgres://new/db");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.stackinit.cli.options;
 
+import dev.stackinit.cli.EnvDefaultProvider;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -20,7 +21,11 @@ public final class DatabaseOptions {
     Path passwordFile;
 
     /** The old spelling of pull's database option, still accepted. */
-    @Option(names = "--source-url", hidden = true, paramLabel = "URL")
+    @Option(
+            names = "--source-url",
+            hidden = true,
+            paramLabel = "URL",
+            descriptionKey = EnvDefaultProvider.OLD_SPELLING_OF + "--database-url")
     void sourceUrl(String url) {
         this.databaseUrl = url;
     }

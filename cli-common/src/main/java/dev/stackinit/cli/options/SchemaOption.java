@@ -1,5 +1,6 @@
 package dev.stackinit.cli.options;
 
+import dev.stackinit.cli.EnvDefaultProvider;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -14,7 +15,12 @@ public final class SchemaOption {
     List<String> schemas = new ArrayList<>();
 
     /** The old plural spelling, still accepted. */
-    @Option(names = "--schemas", split = ",", hidden = true, paramLabel = "NAME")
+    @Option(
+            names = "--schemas",
+            split = ",",
+            hidden = true,
+            paramLabel = "NAME",
+            descriptionKey = EnvDefaultProvider.OLD_SPELLING_OF + "--schema")
     void oldSpelling(List<String> more) {
         // a list of its own: picocli starts the main option's list afresh when that option is first matched
         oldSpelling.addAll(more);

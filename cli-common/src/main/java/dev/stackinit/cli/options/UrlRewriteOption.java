@@ -1,5 +1,6 @@
 package dev.stackinit.cli.options;
 
+import dev.stackinit.cli.EnvDefaultProvider;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -15,7 +16,12 @@ public final class UrlRewriteOption {
     List<String> rewrites = new ArrayList<>();
 
     /** The old spelling, still accepted. */
-    @Option(names = "--rewrite-url", split = ",", hidden = true, paramLabel = "FROM=>TO")
+    @Option(
+            names = "--rewrite-url",
+            split = ",",
+            hidden = true,
+            paramLabel = "FROM=>TO",
+            descriptionKey = EnvDefaultProvider.OLD_SPELLING_OF + "--url-rewrite")
     void oldSpelling(List<String> more) {
         // a list of its own: picocli starts the main option's list afresh when that option is first matched
         oldSpelling.addAll(more);

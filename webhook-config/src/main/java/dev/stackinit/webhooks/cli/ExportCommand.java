@@ -1,6 +1,9 @@
 package dev.stackinit.webhooks.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.JsonOption;
+import dev.stackinit.cli.options.UrlRewriteOption;
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.webhooks.DeclarationWriter;
 import dev.stackinit.webhooks.Headers;
@@ -31,14 +34,17 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--rewrite-url", split = ",", paramLabel = "FROM=>TO", description = "Rewrite URL prefixes.")
-    List<String> rewrites = List.of();
+    @Mixin
+    UrlRewriteOption rewrite;
 
     @Option(
             names = {"-o", "--output"},
             paramLabel = "FILE",
             description = "Write here (atomically) instead of stdout.")
     Path output;
+
+    @Mixin
+    JsonOption json;
 
     @Mixin
     VerboseOption verbose;
@@ -51,27 +57,26 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<UrlRewrite> urlRewrites = DeclarationOptions.parseRewrites(rewrites);
+        List<UrlRewrite> urlRewrites = DeclarationOptions.parseRewrites(rewrite.rules());
         PrintWriter err = spec.commandLine().getErr();
         List<WebhookSpec> specs = new ArrayList<>();
         List<LiveWebhook> leftOut = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (LiveWebhook webhook : LiveReader.read(root, connection, err)) {
             // a trigger a declaration would rewrite stays out of the YAML, so plan and apply leave it alone
             Optional<String> why = webhook.whyNotDeclarable();
-            if (why.isPresent()) {
-                leftOut.add(webhook);
-                err.println("webhook-config: warning: " + webhook.name() + " on " + webhook.qualifiedTable()
-                        + " not declared: it " + why.get() + "; its SQL is kept as a comment at the end of the file");
-                continue;
+            if (why.isEmpty()) {
+                try {
+                    specs.add(UrlRewrite.applyFirst(urlRewrites, webhook.toSpec()));
+                    continue;
+                } catch (InvalidInputException refused) {
+                    why = Optional.of("has a URL the rewrite refuses (" + refused.getMessage() + ")");
+                }
             }
-            try {
-                specs.add(UrlRewrite.applyFirst(urlRewrites, webhook.toSpec()));
-            } catch (InvalidInputException notExpressible) {
-                leftOut.add(webhook);
-                err.println("webhook-config: warning: " + webhook.name() + " on " + webhook.qualifiedTable()
-                        + " not declared: " + notExpressible.getMessage()
-                        + "; its SQL is kept as a comment at the end of the file");
-            }
+            leftOut.add(webhook);
+            skipped.add(webhook.name() + " on " + webhook.qualifiedTable() + ": " + why.get());
+            err.println("webhook-config: warning: " + webhook.name() + " on " + webhook.qualifiedTable()
+                    + " not declared: it " + why.get() + "; its SQL is kept as a comment at the end of the file");
         }
         for (WebhookSpec exported : specs) {
             if (Headers.names(exported.headers()).stream().anyMatch(Headers::isSecret)) {
@@ -79,16 +84,12 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         for (LiveWebhook kept : leftOut) {
-            if (kept.arguments().size() > 2
-                    && Headers.anySecret(kept.arguments().get(2))) {
+            if (kept.arguments().size() > 2 && Headers.anySecret(kept.arguments().get(2))) {
                 warnSecret(err, kept.name());
             }
         }
         String yaml = DeclarationWriter.write(specs, leftOut);
-        if (output == null) {
-            spec.commandLine().getOut().print(yaml);
-            spec.commandLine().getOut().flush();
-        } else {
+        if (output != null) {
             writeAtomically(output, yaml);
             err.println("webhook-config: exported " + specs.size() + " webhook(s) to " + output
                     + (leftOut.isEmpty() ? "" : "; " + leftOut.size() + " trigger(s) kept as SQL comments"));
@@ -96,6 +97,20 @@ final class ExportCommand implements Callable<Integer> {
         if (!leftOut.isEmpty()) {
             err.println("webhook-config: " + leftOut.size() + " trigger(s) not declared (named above): apply and"
                     + " plan leave them as they are");
+        }
+        if (json.enabled()) {
+            ObjectNode report = Render.JSON.createObjectNode();
+            report.put("exported", specs.size());
+            skipped.forEach(report.putArray("skipped")::add);
+            if (output == null) {
+                report.put("yaml", yaml);
+            } else {
+                report.put("output", output.toString());
+            }
+            Render.print(report, spec.commandLine().getOut());
+        } else if (output == null) {
+            spec.commandLine().getOut().print(yaml);
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }
