@@ -84,7 +84,8 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         for (LiveWebhook kept : leftOut) {
-            if (kept.arguments().size() > 2 && Headers.anySecret(kept.arguments().get(2))) {
+            if (kept.arguments().size() > 2
+                    && Headers.anySecret(kept.arguments().get(2))) {
                 warnSecret(err, kept.name());
             }
         }
