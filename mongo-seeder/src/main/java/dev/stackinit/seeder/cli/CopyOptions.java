@@ -2,8 +2,8 @@ package dev.stackinit.seeder.cli;
 
 import dev.stackinit.seeder.CloneRequest;
 import dev.stackinit.seeder.Mode;
-import dev.stackinit.seeder.NameFilter;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What to copy and how, shared by clone, import and init. */
@@ -20,11 +20,8 @@ final class CopyOptions {
     @Option(names = "--to-db", description = "Target database name, when it differs (one --database only).")
     String toDb;
 
-    @Option(names = "--include", split = ",", description = "Only these collections (names, * wildcards).")
-    List<String> include;
-
-    @Option(names = "--exclude", split = ",", description = "Not these collections (names, * wildcards).")
-    List<String> exclude;
+    @Mixin
+    NameFilterOptions names;
 
     @Option(
             names = "--sample",
@@ -55,7 +52,7 @@ final class CopyOptions {
         return new CloneRequest(
                 databasesOverride != null ? databasesOverride : databases(),
                 toDb,
-                new NameFilter(include, exclude),
+                names.filter(),
                 sample,
                 chosen,
                 parallel,

@@ -1,15 +1,14 @@
 package dev.stackinit.seeder.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.SourceMongoOptions;
 import dev.stackinit.errors.UsageException;
 import dev.stackinit.seeder.ExportService.ExportReport;
-import dev.stackinit.seeder.NameFilter;
 import dev.stackinit.seeder.SeedSink;
 import dev.stackinit.seeder.io.ArchiveWriter;
 import dev.stackinit.seeder.io.MongodumpDirectoryWriter;
 import dev.stackinit.seeder.io.SeedDirectoryWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +29,8 @@ import picocli.CommandLine.Spec;
             "to the old one and swapped in when complete; a failed export leaves the previous one as it was."
         })
 final class ExportCommand implements Callable<Integer> {
-    @Option(names = "--source-uri", required = true, description = "Server to export from.")
-    String sourceUri;
+    @Mixin
+    SourceMongoOptions source;
 
     @Option(
             names = "--database",
@@ -39,8 +38,8 @@ final class ExportCommand implements Callable<Integer> {
             description = "Database to export. Default: ${DEFAULT-VALUE}.")
     String database;
 
-    @Option(names = "--seed-dir", description = "Directory to write (jsonl or mongodump format).")
-    Path seedDir;
+    @Mixin
+    SeedDirOption seedDir;
 
     @Option(
             names = "--format",
@@ -51,11 +50,8 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ArchiveOptions archive;
 
-    @Option(names = "--include", split = ",", description = "Only these collections (names, * wildcards).")
-    List<String> include;
-
-    @Option(names = "--exclude", split = ",", description = "Not these collections (names, * wildcards).")
-    List<String> exclude;
+    @Mixin
+    NameFilterOptions names;
 
     @Mixin
     RunOptions run;
@@ -71,10 +67,14 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        SeedSink sink = sink();
+        String sourceUri = source.uri().orElseThrow(() -> Steps.missing("--source-uri"));
         ExportReport report = new Steps(root, spec.commandLine().getErr())
-                .export(sourceUri, database, new NameFilter(include, exclude), sink(), run.waitTimeout);
-        String where = archive.archive != null ? archive.archive.toString() : seedDir.toString();
-        if (run.json) {
+                .export(sourceUri, database, names.filter(), sink, run.waitTimeout());
+        String where = archive.archive != null
+                ? archive.archive.toString()
+                : seedDir.required().toString();
+        if (run.json()) {
             Reports.print(spec.commandLine().getOut(), report);
         } else {
             spec.commandLine().getOut().println(Reports.text(report, where));
@@ -83,7 +83,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private SeedSink sink() {
-        if ((seedDir == null) == (archive.archive == null)) {
+        if (seedDir.given().isPresent() == (archive.archive != null)) {
             throw new UsageException("give either --seed-dir or --archive");
         }
         boolean mongodump = switch (format) {
@@ -97,8 +97,9 @@ final class ExportCommand implements Callable<Integer> {
         if (!mongodump && archive.gzip) {
             throw new UsageException("--gzip applies to --format mongodump and --archive, not to jsonl seed files");
         }
+        Path directory = seedDir.required();
         return mongodump
-                ? new MongodumpDirectoryWriter(seedDir, archive.gzip, Steps.toolVersion())
-                : new SeedDirectoryWriter(seedDir);
+                ? new MongodumpDirectoryWriter(directory, archive.gzip, Steps.toolVersion())
+                : new SeedDirectoryWriter(directory);
     }
 }

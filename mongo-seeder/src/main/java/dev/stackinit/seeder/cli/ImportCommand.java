@@ -1,19 +1,18 @@
 package dev.stackinit.seeder.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.TargetMongoOptions;
 import dev.stackinit.errors.UsageException;
 import dev.stackinit.seeder.CloneReport;
 import dev.stackinit.seeder.IncompleteCopyException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** import: load a seed folder, a mongodump dump (folder, root or archive) into databases. */
+/** import: load a seed folder or a mongodump dump (database folder, dump root or archive). */
 @Command(
         name = "import",
         mixinStandardHelpOptions = true,
@@ -26,17 +25,14 @@ import picocli.CommandLine.Spec;
             "is not restored is named; the exit is 3 unless --exclude names it."
         })
 final class ImportCommand implements Callable<Integer> {
-    @Option(names = "--seed-dir", description = "The directory to load (seed folder, database folder or dump root).")
-    Path seedDir;
+    @Mixin
+    SeedDirOption seedDir;
 
     @Mixin
     ArchiveOptions archive;
 
-    @Option(
-            names = "--target-uri",
-            defaultValue = "mongodb://localhost:27017",
-            description = "Server to load into. Default: ${DEFAULT-VALUE}.")
-    String targetUri;
+    @Mixin
+    TargetMongoOptions target;
 
     @Mixin
     RunOptions run;
@@ -55,16 +51,21 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if ((seedDir == null) == (archive.archive == null)) {
+        if (seedDir.given().isPresent() == (archive.archive != null)) {
             throw new UsageException("give either --seed-dir or --archive");
         }
         try {
             CloneReport report = new Steps(root, spec.commandLine().getErr())
-                    .importDump(seedDir, archive.archive, archive.gzip, targetUri, copy, run.waitTimeout);
-            Reports.printCopy(spec.commandLine(), run.json, "imported", report, null);
-            return 0;
+                    .importDump(
+                            seedDir.given().orElse(null),
+                            archive.archive,
+                            archive.gzip,
+                            target.uri(),
+                            copy,
+                            run.waitTimeout());
+            return Reports.printCopy(spec.commandLine(), run.json(), "imported", report, null);
         } catch (IncompleteCopyException e) {
-            return Reports.printCopy(spec.commandLine(), run.json, "imported", e.report(), e);
+            return Reports.printCopy(spec.commandLine(), run.json(), "imported", e.report(), e);
         }
     }
 }

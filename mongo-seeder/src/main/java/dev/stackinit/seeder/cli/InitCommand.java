@@ -1,6 +1,8 @@
 package dev.stackinit.seeder.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.SourceMongoOptions;
+import dev.stackinit.cli.options.TargetMongoOptions;
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.errors.RejectedException;
 import dev.stackinit.errors.ToolException;
@@ -8,7 +10,6 @@ import dev.stackinit.errors.UnreachableException;
 import dev.stackinit.errors.UsageException;
 import dev.stackinit.seeder.CloneReport;
 import dev.stackinit.seeder.IncompleteCopyException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,17 +32,14 @@ import picocli.CommandLine.Spec;
             "mode defaults to if-complete so a restart does not copy again. The error line names the failed step."
         })
 final class InitCommand implements Callable<Integer> {
-    @Option(
-            names = "--target-uri",
-            defaultValue = "mongodb://localhost:27017",
-            description = "The local mongod. Default: ${DEFAULT-VALUE}.")
-    String targetUri;
+    @Mixin
+    TargetMongoOptions target;
 
-    @Option(names = "--source-uri", description = "Clone from this server when set (production).")
-    String sourceUri;
+    @Mixin
+    SourceMongoOptions source;
 
-    @Option(names = "--seed-dir", description = "Import this directory when set and no source URI is.")
-    Path seedDir;
+    @Mixin
+    SeedDirOption seedDir;
 
     @Option(
             names = "--rs-init",
@@ -74,27 +72,32 @@ final class InitCommand implements Callable<Integer> {
         Steps steps = new Steps(root, spec.commandLine().getErr());
         Map<String, Object> results = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder();
+        String targetUri = target.uri();
+        String sourceUri = source.uri().orElse(null);
         if (rsInit) {
-            var result = step("rs-init", () -> steps.rsInit(targetUri, rs, run.waitTimeout));
+            var result = step("rs-init", () -> steps.rsInit(targetUri, rs, run.waitTimeout()));
             results.put("rsInit", Reports.json(result));
             text.append(Reports.text(result)).append('\n');
         }
+        boolean cloning = sourceUri != null && !sourceUri.isBlank();
+        String stepName = cloning ? "clone" : "import";
         IncompleteCopyException incomplete = null;
-        String stepName = sourceUri != null && !sourceUri.isBlank() ? "clone" : "import";
         CloneReport report = null;
         try {
-            if (stepName.equals("clone")) {
-                report = step("clone", () -> steps.clone(sourceUri, targetUri, copyIfComplete(), run.waitTimeout));
-            } else if (seedDir != null) {
-                report = step("import", () -> steps.importDump(seedDir, null, false, targetUri, copy, run.waitTimeout));
+            if (cloning) {
+                report = step("clone", () -> steps.clone(sourceUri, targetUri, copyIfComplete(), run.waitTimeout()));
+            } else if (seedDir.given().isPresent()) {
+                report = step(
+                        "import",
+                        () -> steps.importDump(seedDir.required(), null, false, targetUri, copy, run.waitTimeout()));
             }
         } catch (IncompleteCopyException e) {
-            incomplete = e;
+            incomplete = e; // the report is printed, then the error line names the step
             report = e.report();
         }
         if (report != null) {
             results.put(stepName, Reports.json(report));
-            text.append(Reports.text(stepName.equals("clone") ? "cloned" : "imported", report));
+            text.append(Reports.text(cloning ? "cloned" : "imported", report));
         } else {
             text.append("no source URI and no seed directory set: no data step");
         }
@@ -102,7 +105,7 @@ final class InitCommand implements Callable<Integer> {
             results.put("error", stepName + " step failed: " + incomplete.getMessage());
             results.put("exit", incomplete.exitCode().code());
         }
-        if (run.json) {
+        if (run.json()) {
             Reports.print(spec.commandLine().getOut(), results);
         } else {
             spec.commandLine().getOut().println(text.toString().stripTrailing());

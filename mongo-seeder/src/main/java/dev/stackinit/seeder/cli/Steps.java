@@ -66,4 +66,9 @@ final class Steps {
     static String toolVersion() {
         return "mongo-seeder " + VersionProvider.projectVersion();
     }
+
+    static dev.stackinit.errors.UsageException missing(String option) {
+        return new dev.stackinit.errors.UsageException("give " + option + " or set MONGO_SEEDER_"
+                + option.substring(2).replace('-', '_').toUpperCase(java.util.Locale.ROOT));
+    }
 }
