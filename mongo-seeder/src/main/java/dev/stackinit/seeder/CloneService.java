@@ -72,7 +72,7 @@ public final class CloneService {
         }
         for (Plan plan : plans) {
             if (!plan.upToDate()) {
-                preflight(request, source, target, plan);
+                TargetChecks.check(request, source, target, plan.sourceDb(), plan.targetDb(), plan.specs());
             }
         }
         List<DatabaseReport> reports = new ArrayList<>();
@@ -119,63 +119,6 @@ public final class CloneService {
         String fingerprint = fingerprint(source.location(), sourceDb, request);
         boolean upToDate = request.mode() == Mode.IF_COMPLETE && isComplete(target, targetDb, fingerprint);
         return new Plan(sourceDb, targetDb, selected, fingerprint, upToDate);
-    }
-
-    /** Everything the target must be able to do, checked before the first write. */
-    private static void preflight(CloneRequest request, SourceStore source, TargetStore target, Plan plan) {
-        ServerVersion version = ServerVersion.parse(target.serverVersion());
-        List<String> problems = new ArrayList<>();
-        List<String> timeseries = new ArrayList<>();
-        boolean systemJs = false;
-        for (CollectionSpec spec : plan.specs()) {
-            String namespace = plan.targetDb() + "." + spec.name();
-            for (var index : spec.indexes()) {
-                String why = IndexSpecs.unbuildable(version, index);
-                if (why != null) {
-                    problems.add("index " + IndexSpecs.name(index) + " of " + namespace + ": " + why);
-                }
-            }
-            if (spec.isView()) {
-                continue;
-            }
-            if (spec.isTimeseries()) {
-                timeseries.add(namespace);
-                problems.addAll(timeseriesProblems(version, spec, namespace));
-                if (request.mode() == Mode.UPSERT && source.timeseriesAsBuckets(plan.sourceDb(), spec.name())) {
-                    throw new UsageException("--mode upsert cannot update the buckets of time-series collection "
-                            + namespace + "; use replace or if-complete");
-                }
-            }
-            systemJs |= spec.isSystemJs();
-            DocumentStats stats = source.stats(plan.sourceDb(), spec.name());
-            int limit = target.limits().maxDocumentBytes();
-            if (stats != null && stats.largestBytes() > limit) {
-                problems.add("the document at " + stats.largestAt() + " is " + stats.largestBytes()
-                        + " bytes, over the target's limit of " + limit + " bytes");
-            }
-        }
-        if (problems.isEmpty() && !timeseries.isEmpty() && !target.supportsTimeseries(plan.targetDb())) {
-            problems.add("time-series collection " + String.join(", ", timeseries) + " cannot be restored: "
-                    + target.describe() + " (version " + target.serverVersion()
-                    + ") does not create time-series collections (MongoDB 5.0 or later is needed)");
-        }
-        if (problems.isEmpty() && systemJs && !target.acceptsSystemJs(plan.targetDb())) {
-            problems.add(plan.targetDb() + ".system.js cannot be restored: " + target.describe()
-                    + " refuses writes to system.js");
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(String.join("; ", problems) + "; nothing was written");
-        }
-    }
-
-    private static List<String> timeseriesProblems(ServerVersion version, CollectionSpec spec, String namespace) {
-        var options = spec.options().getDocument("timeseries", new org.bson.BsonDocument());
-        boolean custom = options.containsKey("bucketMaxSpanSeconds") || options.containsKey("bucketRoundingSeconds");
-        if (version != null && custom && !version.atLeast(6, 3)) {
-            return List.of("time-series collection " + namespace + " uses custom bucketing, which needs MongoDB 6.3"
-                    + " (target runs " + version + ")");
-        }
-        return List.of();
     }
 
     private DatabaseReport copyDatabase(

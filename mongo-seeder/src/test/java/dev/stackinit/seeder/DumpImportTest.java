@@ -283,4 +283,29 @@ class DumpImportTest {
         assertThat(again.report().upToDate()).isTrue();
         assertThat(again.report().notRestored()).extracting(Unrestored::name).containsExactly("system.profile");
     }
+
+    @Test
+    void customBucketingIsRefusedOnATargetBefore63ButNotTheSpanAlone() {
+        Path db = dir.resolve("custom");
+        write(
+                db.resolve("m.metadata.json"),
+                metadata(
+                        "m",
+                        "timeseries",
+                        "{timeseries: {timeField: 't', bucketMaxSpanSeconds: 3600, bucketRoundingSeconds: 3600}}",
+                        List.of()));
+        Path span = dir.resolve("span");
+        write(
+                span.resolve("m.metadata.json"),
+                metadata(
+                        "m",
+                        "timeseries",
+                        "{timeseries: {timeField: 't', granularity: 'seconds', bucketMaxSpanSeconds: 3600}}",
+                        List.of()));
+        target.version = "6.0.19";
+
+        assertThatThrownBy(() -> loadFolder(db)).hasMessageContaining("custom bucketing, which needs MongoDB 6.3");
+        assertThat(target.untouched()).isTrue();
+        assertThat(loadFolder(span).complete()).isTrue();
+    }
 }
