@@ -16,7 +16,10 @@ import org.bson.BsonValue;
  * 5.0), so an import stops before the first write instead of after all data is copied.
  */
 public final class IndexSpecs {
-    /** The options mongod's IndexDescriptor knows (7.0/8.0); anything else is a legacy leftover. */
+    /**
+     * The options mongod's IndexDescriptor knows (7.0/8.0); anything else is a legacy leftover ({@code safe}, and
+     * {@code dropDups}, which servers since 3.0 only tolerate) and makes createIndexes ask the server to ignore it.
+     */
     private static final Set<String> KNOWN_OPTIONS = Set.of(
             "2dsphereIndexVersion",
             "background",
@@ -28,7 +31,6 @@ public final class IndexSpecs {
             "columnstoreCompressor",
             "columnstoreProjection",
             "default_language",
-            "dropDups",
             "expireAfterSeconds",
             "finestIndexedLevel",
             "hidden",

@@ -241,6 +241,12 @@ final class DirectoryScanner {
         }
         byCollection.forEach((collection, indexes) -> {
             CollectionSpec spec = specs.get(collection);
+            boolean namedAlready = catalog.unrestorable.stream()
+                    .anyMatch(item ->
+                            item.database().equals(database) && item.name().equals(collection));
+            if (spec == null && namedAlready) {
+                return; // its collection is named as not restored, and its indexes with it
+            }
             if (spec == null) {
                 for (BsonDocument index : indexes) {
                     catalog.unrestorable.add(new Unrestored(

@@ -215,7 +215,8 @@ class DumpSourceTest {
                         bson("{v: 1, key: {_id: 1}, name: '_id_', ns: 'legacy.users'}"),
                         bson("{v: 1, key: {email: 1}, name: 'email_1', ns: 'legacy.users', unique: true, safe: true}"),
                         bson("{v: 1, key: {loc: '2d'}, name: 'loc_2d', ns: 'legacy.users.with.dots'}"),
-                        bson("{v: 1, key: {x: 1}, name: 'x_1', ns: 'legacy.gone'}"))));
+                        bson("{v: 1, key: {x: 1}, name: 'x_1', ns: 'legacy.gone'}"),
+                        bson("{v: 1, key: {user: 1}, name: 'user_1', ns: 'legacy.system.users'}"))));
         write(db.resolve("system.profile.bson"), concat(List.of(bson("{op: 'query'}"))));
         write(db.resolve("system.users.bson"), concat(List.of(bson("{_id: 'legacy.bob', user: 'bob'}"))));
         write(db.resolve("users.with.dots.bson"), concat(documents("d", 1)));
