@@ -30,6 +30,7 @@ import org.bson.RawBsonDocument;
 /** The server written to. Inserts are unordered and bypass validation: the source already accepted the documents. */
 public final class DriverTarget implements TargetStore {
     private static final String MARKER_ID = "last-copy";
+    private static final int UNAUTHORIZED = 13;
 
     private final MongoClient client;
     private final String location;
@@ -87,6 +88,9 @@ public final class DriverTarget implements TargetStore {
                 db.runCommand(new BsonDocument("create", new BsonString(probe))
                         .append("timeseries", new BsonDocument("timeField", new BsonString("t"))));
             } catch (MongoCommandException e) {
+                if (e.getErrorCode() == UNAUTHORIZED) {
+                    throw e; // a missing privilege is not a missing feature
+                }
                 return false; // an older server, or one that does not know the option
             }
             for (BsonDocument info : db.listCollections(BsonDocument.class)) {
