@@ -194,7 +194,13 @@ public final class CloneService {
         ExecutorService readers = Executors.newCachedThreadPool(daemon("read"));
         try {
             CollectionCopier copier = new CollectionCopier(
-                    source, target, readers, progress, clock, batchBytes(request.batchBytes(), parallel, memoryBudget));
+                    source,
+                    target,
+                    readers,
+                    progress,
+                    clock,
+                    batchBytes(request.batchBytes(), parallel, memoryBudget),
+                    memoryBudget > 0 ? new ByteBudget(memoryBudget) : ByteBudget.unlimited());
             Map<String, Future<CollectionReport>> futures = new HashMap<>();
             collections.stream() // biggest first, so the last one to finish is a small one
                     .sorted(Comparator.comparing((CollectionSpec s) -> estimates.get(s.name()))

@@ -26,14 +26,18 @@ final class CollectionCopier {
     private final Clock clock;
     private final long batchBytes;
     private final int maxDocumentBytes;
+    private final ByteBudget budget;
 
+    /** @param budget shared by every collection of the copy: bytes of documents held at once */
     CollectionCopier(
             SourceStore source,
             TargetStore target,
             ExecutorService readers,
             ProgressListener progress,
             Clock clock,
-            long batchBytes) {
+            long batchBytes,
+            ByteBudget budget) {
+        this.budget = budget;
         this.source = source;
         this.target = target;
         this.readers = readers;
@@ -95,8 +99,8 @@ final class CollectionCopier {
         long documents = 0;
         long bytes = 0;
         DocumentStream stream = source.documents(sourceDb, name, sample, sample > 0);
-        try (ReadAhead ahead =
-                new ReadAhead(stream, batchBytes, maxDocumentBytes, READ_AHEAD_DEPTH, sourceDb + "." + name, readers)) {
+        try (ReadAhead ahead = new ReadAhead(
+                stream, batchBytes, maxDocumentBytes, READ_AHEAD_DEPTH, sourceDb + "." + name, readers, budget)) {
             for (ReadAhead.Batch batch = ahead.next(); batch != null; batch = ahead.next()) {
                 if (buckets) {
                     target.insertBuckets(targetDb, into, batch.documents());
@@ -105,6 +109,7 @@ final class CollectionCopier {
                 } else {
                     target.insert(targetDb, into, batch.documents());
                 }
+                ahead.written(batch);
                 documents += batch.documents().size();
                 bytes += batch.bytes();
                 progress.batchWritten(targetDb, name, batch.documents().size(), batch.bytes());

@@ -7,11 +7,14 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.RawBsonDocument;
 
 /**
  * Reads the next batches on another thread while the caller inserts the previous one. Batches are cut by bytes; at
- * most {@code depth} finished batches wait in the queue, so memory stays bounded whatever the collection's size.
+ * most {@code depth} finished batches wait in the queue, and every document read is paid for from the copy's
+ * {@link ByteBudget} until its batch is written ({@link #written}), so memory stays bounded whatever the collection's
+ * size, and for all collections together.
  */
 final class ReadAhead implements AutoCloseable {
     /** A batch of raw documents and their total size; {@code failure} set when reading failed. */
@@ -24,6 +27,10 @@ final class ReadAhead implements AutoCloseable {
     private final long maxBatchBytes;
     private final int maxDocumentBytes;
     private final String where;
+    private final ByteBudget budget;
+    /** Bytes taken from the budget and not given back yet: what close() returns if the copy stops early. */
+    private final AtomicLong taken = new AtomicLong();
+
     private volatile boolean cancelled;
 
     ReadAhead(
@@ -32,13 +39,21 @@ final class ReadAhead implements AutoCloseable {
             int maxDocumentBytes,
             int depth,
             String where,
-            ExecutorService readers) {
+            ExecutorService readers,
+            ByteBudget budget) {
         this.stream = stream;
         this.maxBatchBytes = maxBatchBytes;
         this.maxDocumentBytes = maxDocumentBytes;
         this.where = where;
+        this.budget = budget;
         this.queue = new ArrayBlockingQueue<>(depth);
         readers.execute(this::readAll);
+    }
+
+    /** The caller wrote this batch: its bytes go back to the budget. */
+    void written(Batch batch) {
+        taken.addAndGet(-batch.bytes());
+        budget.give(batch.bytes());
     }
 
     /** The next batch, or null at the end; rethrows a reading failure. */
@@ -68,6 +83,20 @@ final class ReadAhead implements AutoCloseable {
                     current = new ArrayList<>();
                     bytes = 0;
                 }
+                if (!budget.tryTake(size)) {
+                    // the budget is held by batches: hand ours over first, so that writers can free it, then wait
+                    if (!current.isEmpty()) {
+                        put(new Batch(current, bytes, null));
+                        current = new ArrayList<>();
+                        bytes = 0;
+                    }
+                    while (!budget.take(size, 50)) {
+                        if (cancelled) {
+                            return;
+                        }
+                    }
+                }
+                taken.addAndGet(size);
                 current.add(document);
                 bytes += size;
             }
@@ -77,10 +106,16 @@ final class ReadAhead implements AutoCloseable {
             put(Batch.END);
         } catch (RuntimeException e) {
             offerFailure(e);
+        } catch (Error e) {
+            // e.g. out of memory: the writer must fail with it, not wait for a batch that never comes
+            offerFailure(new IllegalStateException("reading " + where + " failed: " + e, e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             stream.close(); // on the reading thread, never concurrently with hasNext/next
+            if (cancelled) {
+                budget.give(taken.getAndSet(0)); // taken after close() gave back the rest
+            }
         }
     }
 
@@ -104,5 +139,7 @@ final class ReadAhead implements AutoCloseable {
     public void close() {
         cancelled = true;
         queue.clear();
+        // what was read and never written goes back, or other collections of the copy would wait for it
+        budget.give(taken.getAndSet(0));
     }
 }

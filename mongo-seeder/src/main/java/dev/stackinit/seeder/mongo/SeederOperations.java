@@ -34,7 +34,7 @@ public final class SeederOperations {
     /**
      * The part of the heap a copy's documents may take (read ahead or being written); the rest is for the driver's
      * cursor replies (up to 16 MB each) and encoding buffers, and for the collector's headroom. With the launcher's
-     * -Xmx256m that is 64 MB: memory stays flat however big the database is.
+     * -Xmx192m that is 48 MB: memory stays flat however big the database is.
      */
     private static final int HEAP_SHARE = 4;
 
