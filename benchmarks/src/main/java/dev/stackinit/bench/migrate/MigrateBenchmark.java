@@ -95,7 +95,7 @@ public final class MigrateBenchmark {
     public String describe() {
         return "migrate: psql " + (psql == null ? "NOT FOUND (rows without it)" : psql) + ", Flyway CLI "
                 + (flywayCli == null ? "NOT FOUND (benchmarks/run fetches it)" : flywayCli)
-                + ", flyway-core " + Flyway.class.getPackage().getImplementationVersion() + " in-process";
+                + ", flyway-core " + flywayCoreVersion() + " in-process";
     }
 
     public Measured measure(GeneratedMigrations files, int runs) throws Exception {
@@ -241,8 +241,7 @@ public final class MigrateBenchmark {
         Samples library = core.over(ours, "flyway-core / ours");
         rows.add(new Row(
                 "2",
-                what + ": flyway-core " + Flyway.class.getPackage().getImplementationVersion()
-                        + " in-process (warm JVM) vs supabase-migrator",
+                what + ": flyway-core " + flywayCoreVersion() + " in-process (warm JVM) vs supabase-migrator",
                 core.format(2, " s"),
                 "supabase-migrator " + ours.format(2, " s"),
                 library.format(1, "× slower"),
@@ -261,6 +260,20 @@ public final class MigrateBenchmark {
                 "",
                 n == 2000 ? "≤ 100 MB" : "(context)",
                 n == 2000 ? peakRssMb.max() <= 100 : null);
+    }
+
+    /** flyway-core's version, from its Maven metadata (its manifest names none). */
+    static String flywayCoreVersion() {
+        try (java.io.InputStream in =
+                Flyway.class.getResourceAsStream("/META-INF/maven/org.flywaydb/flyway-core/pom.properties")) {
+            java.util.Properties properties = new java.util.Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "?");
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     private String jdbcUrl(String database) {
