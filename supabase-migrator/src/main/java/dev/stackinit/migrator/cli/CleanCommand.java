@@ -5,13 +5,11 @@ import dev.stackinit.migrator.jdbc.Cleaner;
 import dev.stackinit.migrator.jdbc.DatabaseUrl;
 import dev.stackinit.migrator.jdbc.MigrationSetup;
 import dev.stackinit.migrator.jdbc.Session;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -27,15 +25,8 @@ final class CleanCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
-    @Option(names = "--i-understand", description = "Confirm that everything in the managed schemas goes.")
-    boolean iUnderstand;
-
-    @Option(
-            names = "--schemas",
-            split = ",",
-            defaultValue = "public",
-            description = "The schemas the migrations manage. Default: ${DEFAULT-VALUE}")
-    List<String> schemas = new ArrayList<>();
+    @Mixin
+    CleanOptions clean;
 
     @ParentCommand
     SupabaseMigratorCommand root;
@@ -47,9 +38,9 @@ final class CleanCommand implements Callable<Integer> {
     public Integer call() {
         MigrationSetup wiring = target.setup(root, spec.commandLine().getErr());
         DatabaseUrl url = wiring.url();
-        Cleaner.refuseUnlessAllowed(url, iUnderstand);
+        Cleaner.refuseUnlessAllowed(url, clean.iUnderstand);
         try (Session session = wiring.connect()) {
-            List<String> done = new Cleaner(url, wiring.history()).clean(session.main(), schemas);
+            List<String> done = new Cleaner(url, wiring.history()).clean(session.main(), clean.schemas);
             Rendering.lines(spec.commandLine().getOut(), done, "");
         }
         return 0;

@@ -18,19 +18,23 @@ import picocli.CommandLine.Command;
                     + " functions → triggers → webhooks → seed; pull writes those files from a live database.",
         },
         subcommands = {
+            NewCommand.class,
             MigrateCommand.class,
             InfoCommand.class,
             ValidateCommand.class,
             RepairCommand.class,
             BaselineCommand.class,
             CleanCommand.class,
+            ResetCommand.class,
             PullCommand.class
         })
 public final class SupabaseMigratorCommand {
     /** Standard variable names besides SUPABASE_MIGRATOR_*. */
     static final Map<String, List<String>> ALIASES = Map.of(
             "--database-url", List.of("DATABASE_URL"),
-            "--migrations-dir", List.of("MIGRATIONS_DIR"));
+            "--migrations-dir", List.of("MIGRATIONS_DIR"),
+            // --schemas is the longest name, so the rule gives SUPABASE_MIGRATOR_SCHEMAS; the singular reads too
+            "--schemas", List.of("SUPABASE_MIGRATOR_SCHEMA"));
 
     private final Map<String, String> env;
     private final Clock clock;

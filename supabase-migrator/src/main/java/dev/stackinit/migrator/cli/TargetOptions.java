@@ -2,12 +2,12 @@ package dev.stackinit.migrator.cli;
 
 import dev.stackinit.cli.DurationConverter;
 import dev.stackinit.migrator.jdbc.MigrationSetup;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every subcommand shares: where the database and the files are, and how to read them. */
@@ -32,12 +32,8 @@ public final class TargetOptions {
                     + " plain: the database URL itself.")
     String adminUrl;
 
-    @Option(
-            names = {"-d", "--migrations-dir"},
-            defaultValue = "migrations",
-            description = "Folder with bootstrap/ tables/ functions/ triggers/ webhooks/ seed/ and/or"
-                    + " supabase/migrations/ (or a Supabase CLI migrations folder itself). Default: ${DEFAULT-VALUE}")
-    Path migrationsDir;
+    @Mixin
+    MigrationsDirOption migrations;
 
     @Option(
             names = "--flavor",
@@ -88,7 +84,7 @@ public final class TargetOptions {
                 databaseUrl,
                 adminUrl,
                 supabase(),
-                migrationsDir,
+                migrations.migrationsDir,
                 placeholders,
                 urlRewrites,
                 historyTable,

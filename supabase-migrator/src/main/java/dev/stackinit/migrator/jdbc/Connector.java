@@ -62,6 +62,20 @@ public final class Connector {
         }
     }
 
+    /** Whether {@code url}'s database exists, asked of the server's maintenance database; changes nothing. */
+    public boolean databaseExists(DatabaseUrl url) {
+        String maintenance = url.database().equals("postgres") ? "template1" : "postgres";
+        try (Connection c = open(url.withDatabase(maintenance));
+                PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, url.database());
+            try (ResultSet rs = exists.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new UnreachableException("cannot look up database " + url.database() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Waits until every table ({@code schema.name}) exists, e.g. auth.users created by GoTrue at start-up. */
     public void waitForTables(Connection connection, List<String> tables) {
         for (String table : tables) {

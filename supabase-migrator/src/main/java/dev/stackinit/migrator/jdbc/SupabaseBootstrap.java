@@ -39,7 +39,7 @@ public final class SupabaseBootstrap implements Bootstrap {
         try {
             admin.setAutoCommit(false);
             try {
-                Result passwords = rolePasswords(admin);
+                Result passwords = rolePasswords(admin, true);
                 List<String> lines = new ArrayList<>(passwords.lines());
                 BootstrapReport report = webhooks.bootstrap(admin);
                 lines.add(report.summary());
@@ -60,7 +60,39 @@ public final class SupabaseBootstrap implements Bootstrap {
         }
     }
 
-    private Result rolePasswords(Connection admin) throws SQLException {
+    /**
+     * Dry run: the role passwords checked without setting any, and webhook-config's bootstrap tried inside a
+     * transaction that is rolled back, so its lines say exactly what a real run would do.
+     */
+    @Override
+    public Result plan() {
+        Connection admin = session.admin();
+        try {
+            admin.setAutoCommit(false);
+            try {
+                Result passwords = rolePasswords(admin, false);
+                List<String> lines = new ArrayList<>(passwords.lines());
+                BootstrapReport report = webhooks.bootstrap(admin);
+                lines.add(
+                        report.changed()
+                                ? "database webhooks: would run "
+                                        + report.actions().size() + " step(s): " + String.join(", ", report.actions())
+                                : report.summary());
+                report.warnings().forEach(w -> lines.add("warning: " + w));
+                return new Result(lines, passwords.changed() || report.changed());
+            } finally {
+                admin.rollback();
+                admin.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new RejectedException(
+                    "checking the built-in bootstrap failed: " + e.getMessage()
+                            + " (it needs the admin user: --admin-url; or skip it with --no-bootstrap)",
+                    e);
+        }
+    }
+
+    private Result rolePasswords(Connection admin, boolean apply) throws SQLException {
         if (postgresPassword.isEmpty()) {
             return new Result(List.of("role passwords: skipped (POSTGRES_PASSWORD is not set)"), false);
         }
@@ -74,9 +106,11 @@ public final class SupabaseBootstrap implements Bootstrap {
         List<String> changed = new ArrayList<>();
         for (String role : SERVICE_ROLES) {
             if (stored.containsKey(role) && !PasswordVerifier.matches(stored.get(role), role, postgresPassword.get())) {
-                // hashed client-side: the clear password never reaches the server or its logs
-                admin.unwrap(PGConnection.class)
-                        .alterUserPassword(role, postgresPassword.get().toCharArray(), null);
+                if (apply) {
+                    // hashed client-side: the clear password never reaches the server or its logs
+                    admin.unwrap(PGConnection.class)
+                            .alterUserPassword(role, postgresPassword.get().toCharArray(), null);
+                }
                 changed.add(role);
             }
         }
@@ -84,7 +118,8 @@ public final class SupabaseBootstrap implements Bootstrap {
                 List.of(
                         changed.isEmpty()
                                 ? "role passwords: already set (0 changes)"
-                                : "role passwords: set for " + String.join(", ", changed)),
+                                : "role passwords: " + (apply ? "set" : "would set") + " for "
+                                        + String.join(", ", changed)),
                 !changed.isEmpty());
     }
 }
