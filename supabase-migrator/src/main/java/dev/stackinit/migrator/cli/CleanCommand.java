@@ -40,8 +40,8 @@ final class CleanCommand implements Callable<Integer> {
         DatabaseUrl url = wiring.url();
         Cleaner.refuseUnlessAllowed(url, clean.iUnderstand);
         try (Session session = wiring.connect()) {
-            List<String> done = new Cleaner(url, wiring.history()).clean(session.main(), clean.schemas);
-            Rendering.lines(spec.commandLine().getOut(), done, "");
+            List<String> done = new Cleaner(url, wiring.history()).clean(session.main(), clean.schemas());
+            Rendering.lines(spec.commandLine().getOut(), done, "", target.json());
         }
         return 0;
     }

@@ -1,7 +1,8 @@
 package dev.stackinit.migrator.cli;
 
-import java.util.ArrayList;
+import dev.stackinit.cli.options.SchemaOption;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The confirmation and scope of clean, and of reset, which cleans first. */
@@ -9,11 +10,11 @@ final class CleanOptions {
     @Option(names = "--i-understand", description = "Confirm that everything in the managed schemas goes.")
     boolean iUnderstand;
 
-    @Option(
-            names = {"--schema", "--schemas"},
-            split = ",",
-            defaultValue = "public",
-            paramLabel = "SCHEMA",
-            description = "A schema the migrations manage (repeatable). Default: ${DEFAULT-VALUE}")
-    List<String> schemas = new ArrayList<>();
+    /** The schemas the migrations manage; default public. */
+    @Mixin
+    SchemaOption schemas;
+
+    List<String> schemas() {
+        return schemas.orElse(List.of("public"));
+    }
 }

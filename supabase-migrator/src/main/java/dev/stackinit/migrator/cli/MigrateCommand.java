@@ -1,6 +1,7 @@
 package dev.stackinit.migrator.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.DryRunOption;
 import dev.stackinit.migrator.MigrationLimit;
 import dev.stackinit.migrator.jdbc.MigrationSetup;
 import java.io.PrintWriter;
@@ -30,11 +31,9 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--create-database", description = "Create the database if it does not exist.")
     boolean createDatabase;
 
-    @Option(
-            names = "--dry-run",
-            description = "Say which files would be applied and what each runs; change nothing (no history table or"
-                    + " row, no lock; the bootstrap is tried in a transaction that is rolled back).")
-    boolean dryRun;
+    /** Which files would be applied and what each runs; no history table or row, no lock, bootstrap rolled back. */
+    @Mixin
+    DryRunOption dryRun;
 
     @Option(
             names = "--target",
@@ -42,9 +41,6 @@ final class MigrateCommand implements Callable<Integer> {
             description = "Stop after this file, e.g. tables/3, or after a phase's last file, e.g. functions; later"
                     + " files stay pending.")
     String targetFile;
-
-    @Option(names = "--json", description = "Print the report as JSON.")
-    boolean json;
 
     @ParentCommand
     SupabaseMigratorCommand root;
@@ -59,15 +55,19 @@ final class MigrateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         MigrationSetup setup = target.setup(root, err);
         PrintWriter out = spec.commandLine().getOut();
-        if (dryRun) {
-            Rendering.plan(out, setup.plan(apply.waitForTables, createDatabase, apply.bootstrap(), limit), json, limit);
+        if (dryRun.enabled()) {
+            Rendering.plan(
+                    out,
+                    setup.plan(apply.waitForTables, createDatabase, apply.bootstrap(), limit),
+                    target.json(),
+                    limit);
             return 0;
         }
         StderrProgress progress = new StderrProgress(err, setup.clock(), verbose.enabled());
         Rendering.migrate(
                 out,
                 setup.migrate(apply.waitForTables, createDatabase, apply.bootstrap(), limit, progress),
-                json,
+                target.json(),
                 verbose.enabled());
         return 0;
     }

@@ -1,5 +1,6 @@
 package dev.stackinit.migrator.cli;
 
+import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.migrator.MigrationCreator;
 import dev.stackinit.migrator.MigrationScanner;
 import java.io.PrintWriter;
@@ -8,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -35,8 +35,8 @@ final class NewCommand implements Callable<Integer> {
     @Mixin
     MigrationsDirOption migrations;
 
-    @Option(names = "--json", description = "Print the created file as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @ParentCommand
     SupabaseMigratorCommand root;
@@ -49,7 +49,7 @@ final class NewCommand implements Callable<Integer> {
         MigrationCreator.Created created = new MigrationCreator(new MigrationScanner(), root.clock())
                 .create(migrations.migrationsDir, phase, name);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.enabled()) {
             Rendering.json(
                     out,
                     Map.of(

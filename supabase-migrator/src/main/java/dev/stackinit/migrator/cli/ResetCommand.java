@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -34,9 +33,6 @@ final class ResetCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
-    boolean json;
-
     @ParentCommand
     SupabaseMigratorCommand root;
 
@@ -49,8 +45,8 @@ final class ResetCommand implements Callable<Integer> {
         MigrationSetup setup = target.setup(root, err);
         StderrProgress progress = new StderrProgress(err, setup.clock(), verbose.enabled());
         ResetReport report =
-                setup.reset(clean.iUnderstand, clean.schemas, apply.waitForTables, apply.bootstrap(), progress);
-        Rendering.reset(spec.commandLine().getOut(), report, json, verbose.enabled());
+                setup.reset(clean.iUnderstand, clean.schemas(), apply.waitForTables, apply.bootstrap(), progress);
+        Rendering.reset(spec.commandLine().getOut(), report, target.json(), verbose.enabled());
         return 0;
     }
 }

@@ -32,9 +32,7 @@ public final class SupabaseMigratorCommand {
     /** Standard variable names besides SUPABASE_MIGRATOR_*. */
     static final Map<String, List<String>> ALIASES = Map.of(
             "--database-url", List.of("DATABASE_URL"),
-            "--migrations-dir", List.of("MIGRATIONS_DIR"),
-            // --schemas is the longest name, so the rule gives SUPABASE_MIGRATOR_SCHEMAS; the singular reads too
-            "--schemas", List.of("SUPABASE_MIGRATOR_SCHEMA"));
+            "--migrations-dir", List.of("MIGRATIONS_DIR"));
 
     private final Map<String, String> env;
     private final Clock clock;
