@@ -43,13 +43,43 @@ public final class CloneService {
         return new CloneReport(reports, Duration.between(start, clock.instant()).toMillis() / 1000.0);
     }
 
-    private DatabaseReport copyDatabase(
-            CloneRequest request,
-            SourceStore source,
-            TargetStore target,
-            String sourceDb,
-            String targetDb,
-            ProgressListener progress) {
+    /**
+     * What {@link #copy} would do, reading both sides and writing nothing: per database, whether the target's marker
+     * matches this source (then a copy in mode if-complete changes nothing) and how much it would write otherwise.
+     * Refuses what copy refuses (the same database on both sides, an empty source).
+     */
+    public List<CopyPlan> plan(CloneRequest request, SourceStore source, TargetStore target) {
+        List<CopyPlan> plans = new ArrayList<>();
+        for (String sourceDb : request.databases()) {
+            String targetDb = request.targetName(sourceDb);
+            List<CollectionSpec> selected = selected(request, source, target, sourceDb, targetDb);
+            long documents = 0;
+            for (CollectionSpec spec : selected) {
+                if (!spec.isView()) {
+                    long estimate = source.estimatedCount(sourceDb, spec.name());
+                    documents += request.sample() > 0 ? Math.min(estimate, request.sample()) : estimate;
+                }
+            }
+            String fingerprint = fingerprint(source.location(), sourceDb, request);
+            Optional<String> stale = staleness(target, targetDb, fingerprint);
+            boolean upToDate = request.mode() == Mode.IF_COMPLETE && stale.isEmpty();
+            String reason = upToDate
+                    ? "the recorded copy matches the source"
+                    : request.mode() != Mode.IF_COMPLETE
+                            ? "mode "
+                                    + request.mode()
+                                            .name()
+                                            .toLowerCase(java.util.Locale.ROOT)
+                                            .replace('_', '-') + " copies on every run"
+                            : stale.get();
+            plans.add(new CopyPlan(source.describe(), targetDb, upToDate, reason, selected.size(), documents));
+        }
+        return plans;
+    }
+
+    /** The source's collections and views the request selects; the checks copy makes first. */
+    private static List<CollectionSpec> selected(
+            CloneRequest request, SourceStore source, TargetStore target, String sourceDb, String targetDb) {
         if (source.location().equals(target.location()) && sourceDb.equals(targetDb)) {
             throw new UsageException("source and target are the same database: " + sourceDb + " on " + target.describe()
                     + " (use --to-db or another --target-uri)");
@@ -59,9 +89,19 @@ public final class CloneService {
             throw new InvalidInputException(
                     "source database '" + sourceDb + "' does not exist or is empty on " + source.describe());
         }
-        List<CollectionSpec> selected = all.stream()
+        return all.stream()
                 .filter(spec -> request.filter().accepts(spec.name()))
                 .toList();
+    }
+
+    private DatabaseReport copyDatabase(
+            CloneRequest request,
+            SourceStore source,
+            TargetStore target,
+            String sourceDb,
+            String targetDb,
+            ProgressListener progress) {
+        List<CollectionSpec> selected = selected(request, source, target, sourceDb, targetDb);
         String fingerprint = fingerprint(source.location(), sourceDb, request);
         if (request.mode() == Mode.IF_COMPLETE && isComplete(target, targetDb, fingerprint)) {
             return new DatabaseReport(source.describe(), targetDb, true, List.of(), List.of());
@@ -164,15 +204,33 @@ public final class CloneService {
     }
 
     private static boolean isComplete(TargetStore target, String targetDb, String fingerprint) {
+        return staleness(target, targetDb, fingerprint).isEmpty();
+    }
+
+    /** Why the target does not hold a completed copy of this source; empty when it does. */
+    private static Optional<String> staleness(TargetStore target, String targetDb, String fingerprint) {
         Optional<CloneMarker> marker = target.findMarker(targetDb).map(CloneMarker::fromBson);
-        if (marker.isEmpty() || !marker.get().fingerprint().equals(fingerprint)) {
-            return false;
+        if (marker.isEmpty()) {
+            return Optional.of("no completed copy is recorded in " + targetDb);
+        }
+        if (!marker.get().fingerprint().equals(fingerprint)) {
+            return Optional.of("the recorded copy (" + marker.get().source() + ") is of other content");
         }
         List<String> present = target.collectionNames(targetDb);
-        return present.containsAll(marker.get().views())
-                && marker.get().counts().entrySet().stream()
-                        .allMatch(e ->
-                                present.contains(e.getKey()) && target.count(targetDb, e.getKey()) == e.getValue());
+        if (!present.containsAll(marker.get().views())) {
+            return Optional.of("a recorded view is missing");
+        }
+        for (Map.Entry<String, Long> recorded : marker.get().counts().entrySet()) {
+            if (!present.contains(recorded.getKey())) {
+                return Optional.of("recorded collection " + recorded.getKey() + " is missing");
+            }
+            long count = target.count(targetDb, recorded.getKey());
+            if (count != recorded.getValue()) {
+                return Optional.of(
+                        recorded.getKey() + " holds " + count + " documents, the record says " + recorded.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     static String fingerprint(String location, String sourceDb, CloneRequest request) {

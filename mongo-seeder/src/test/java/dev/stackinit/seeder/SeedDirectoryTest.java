@@ -139,4 +139,26 @@ class SeedDirectoryTest {
                 .asString()
                 .startsWith("{\"_id\": {\"$numberInt\": \"0\"}");
     }
+
+    @Test
+    void aConfigMapMountedSeedFolderReadsLikeThePlainFolder() throws Exception {
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+        Files.writeString(plain.resolve("things.jsonl"), "{\"_id\": 1}\n{\"_id\": 2}\n");
+        Files.writeString(plain.resolve("things.metadata.json"), "{\"indexes\": []}");
+        // kubelet's layout: the files live in ..<timestamp>/, ..data links to it, each file links through ..data
+        Path mounted = Files.createDirectories(dir.resolve("mounted"));
+        Path stamped = Files.createDirectories(mounted.resolve("..2025_01_01_00_00_00.1"));
+        for (String name : List.of("things.jsonl", "things.metadata.json")) {
+            Files.copy(plain.resolve(name), stamped.resolve(name));
+            Files.createSymbolicLink(mounted.resolve(name), Path.of("..data", name));
+        }
+        Files.createSymbolicLink(mounted.resolve("..data"), stamped.getFileName());
+
+        SeedDirectorySource fromPlain = SeedDirectorySource.open(plain);
+        SeedDirectorySource fromMount = SeedDirectorySource.open(mounted);
+
+        assertThat(fromMount.location()).isEqualTo(fromPlain.location());
+        assertThat(fromMount.collections("db")).extracting(CollectionSpec::name).containsExactly("things");
+        assertThat(fromMount.estimatedCount("db", "things")).isEqualTo(2);
+    }
 }

@@ -7,6 +7,7 @@ import dev.stackinit.errors.UsageException;
 import dev.stackinit.seeder.CloneReport;
 import dev.stackinit.seeder.CloneRequest;
 import dev.stackinit.seeder.CloneService;
+import dev.stackinit.seeder.CopyPlan;
 import dev.stackinit.seeder.ProgressListener;
 import dev.stackinit.seeder.ReplicaSetInitializer;
 import dev.stackinit.seeder.ReplicaSetRequest;
@@ -16,6 +17,7 @@ import dev.stackinit.shared.Retry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -45,6 +47,23 @@ public final class SeederOperations {
             boolean forceReconfig,
             Duration waitTimeout,
             Duration primaryTimeout) {
+        return replicaSet(targetUri, setName, memberHost, forceReconfig, waitTimeout, primaryTimeout, true);
+    }
+
+    /** What {@link #rsInit} would do, changing nothing (its action: initiated, reconfigured or unchanged). */
+    public ReplicaSetResult planRsInit(
+            String targetUri, String setName, String memberHost, boolean forceReconfig, Duration waitTimeout) {
+        return replicaSet(targetUri, setName, memberHost, forceReconfig, waitTimeout, waitTimeout, false);
+    }
+
+    private ReplicaSetResult replicaSet(
+            String targetUri,
+            String setName,
+            String memberHost,
+            boolean forceReconfig,
+            Duration waitTimeout,
+            Duration primaryTimeout,
+            boolean apply) {
         ConnectionString uri = MongoConnector.parse(targetUri, "--target-uri");
         String masked = MongoConnector.mask(targetUri);
         String member = memberHost != null ? memberHost : hostAndPort(uri);
@@ -61,8 +80,9 @@ public final class SeederOperations {
         };
         Duration attempt = waitTimeout.compareTo(ATTEMPT_TIMEOUT) < 0 ? waitTimeout : ATTEMPT_TIMEOUT;
         try (MongoClient client = MongoConnector.openDirect(uri, attempt)) {
-            return new ReplicaSetInitializer(new DriverAdminPort(client, masked), retry, clock, listener)
-                    .initiate(request);
+            ReplicaSetInitializer initializer =
+                    new ReplicaSetInitializer(new DriverAdminPort(client, masked), retry, clock, listener);
+            return apply ? initializer.initiate(request) : initializer.plan(request);
         }
     }
 
@@ -85,6 +105,27 @@ public final class SeederOperations {
         try (MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
             return new CloneService(clock)
                     .copy(request, source, targetStore(targetClient, target, targetUri), progress);
+        }
+    }
+
+    /** What {@link #clone} would do, reading both servers and writing nothing. */
+    public List<CopyPlan> planClone(String sourceUri, String targetUri, CloneRequest request, Duration waitTimeout) {
+        ConnectionString source = MongoConnector.parse(sourceUri, "--source-uri");
+        ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
+        try (MongoClient sourceClient = MongoConnector.open(source, waitTimeout, true);
+                MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
+            DriverSource from =
+                    new DriverSource(sourceClient, MongoConnector.location(source), MongoConnector.mask(sourceUri));
+            return new CloneService(clock).plan(request, from, targetStore(targetClient, target, targetUri));
+        }
+    }
+
+    /** What {@link #importDirectory} would do: every file validated and hashed, the target read, nothing written. */
+    public List<CopyPlan> planImport(Path directory, String targetUri, CloneRequest request, Duration waitTimeout) {
+        SeedDirectorySource source = SeedDirectorySource.open(directory);
+        ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
+        try (MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
+            return new CloneService(clock).plan(request, source, targetStore(targetClient, target, targetUri));
         }
     }
 
