@@ -64,12 +64,20 @@ public final class EmbeddedSupabase implements AutoCloseable {
     }
 
     public static EmbeddedSupabase start(Options options) {
+        return start(options, 0);
+    }
+
+    /** @param port the port to listen on, or 0 for any free one */
+    public static EmbeddedSupabase start(Options options, int port) {
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "100")
-                    .setLocaleConfig("locale", "C.UTF-8")
-                    .start();
+                    .setLocaleConfig("locale", "C.UTF-8");
+            if (port != 0) {
+                builder.setPort(port);
+            }
+            postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }

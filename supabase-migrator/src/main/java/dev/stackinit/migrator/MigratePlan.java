@@ -10,6 +10,7 @@ import java.util.List;
  * @param adopt Supabase CLI files a real run would record without running them
  * @param upToDate files applied before
  * @param bootstrap what the built-in bootstrap would do (empty when it is off)
+ * @param bootstrapChanges whether the bootstrap would change anything
  * @param notApplied pending files after {@code --target}, which a real run would leave pending
  */
 public record MigratePlan(
@@ -17,6 +18,7 @@ public record MigratePlan(
         List<String> adopt,
         long upToDate,
         List<String> bootstrap,
+        boolean bootstrapChanges,
         List<String> notApplied,
         List<String> warnings) {
 
@@ -26,6 +28,11 @@ public record MigratePlan(
         bootstrap = List.copyOf(bootstrap);
         notApplied = List.copyOf(notApplied);
         warnings = List.copyOf(warnings);
+    }
+
+    /** True if a real run would change anything: a file to apply or adopt, or bootstrap work. */
+    public boolean changes() {
+        return !pending.isEmpty() || !adopt.isEmpty() || bootstrapChanges;
     }
 
     /**

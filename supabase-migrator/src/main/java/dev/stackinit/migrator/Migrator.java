@@ -106,6 +106,7 @@ public final class Migrator {
                 adopted.stream().map(AppliedMigration::script).toList(),
                 work.board().count(FileState.APPLIED),
                 bootstrapped.lines(),
+                bootstrapped.changed(),
                 work.notApplied(),
                 warnings);
     }
