@@ -63,7 +63,7 @@ final class ProvisionRun {
             Provisioner.Report report =
                     provision(settings, stack.workDir(), stack.env(root.env()), dryRun, stack.connections());
             boolean ok = report.failure().isEmpty();
-            if (ok && !options.json.enabled()) {
+            if (ok && !dryRun && !options.json.enabled()) {
                 out.print(keepRunning ? NextCommands.whileRunning(stack) : NextCommands.afterExit(stack));
                 out.flush();
             }

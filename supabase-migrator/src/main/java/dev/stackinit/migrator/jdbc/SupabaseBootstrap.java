@@ -73,11 +73,7 @@ public final class SupabaseBootstrap implements Bootstrap {
                 Result passwords = rolePasswords(admin, false);
                 List<String> lines = new ArrayList<>(passwords.lines());
                 BootstrapReport report = webhooks.bootstrap(admin);
-                lines.add(
-                        report.changed()
-                                ? "database webhooks: would run "
-                                        + report.actions().size() + " step(s): " + String.join(", ", report.actions())
-                                : report.summary());
+                lines.add(report.changed() ? "database webhooks: would " + steps(report.actions()) : report.summary());
                 report.warnings().forEach(w -> lines.add("warning: " + w));
                 return new Result(lines, passwords.changed() || report.changed());
             } finally {
@@ -90,6 +86,13 @@ public final class SupabaseBootstrap implements Bootstrap {
                             + " (it needs the admin user: --admin-url; or skip it with --no-bootstrap)",
                     e);
         }
+    }
+
+    /** The steps, the first few by name: the full list of a fresh database is long. */
+    private static String steps(List<String> actions) {
+        int shown = Math.min(3, actions.size());
+        return "run " + actions.size() + " step(s): " + String.join(", ", actions.subList(0, shown))
+                + (actions.size() > shown ? ", and " + (actions.size() - shown) + " more" : "");
     }
 
     private Result rolePasswords(Connection admin, boolean apply) throws SQLException {
