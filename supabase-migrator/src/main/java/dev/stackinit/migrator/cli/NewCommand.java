@@ -17,10 +17,10 @@ import picocli.CommandLine.Spec;
         name = "new",
         mixinStandardHelpOptions = true,
         description = {
-            "Creates the next file of a phase and prints its path: <phase>/<next number>_<name>.sql, numbered after"
-                    + " the phase's last file with the same width (001 in an empty phase); .yml with a commented"
-                    + " template in webhooks/; a UTC timestamp in migrations (supabase/migrations/), as 'supabase"
-                    + " migration new' does. Never overwrites a file (exit 3)."
+            "Creates the next migration file of a phase and prints its path.",
+            "<phase>/<next number>_<name>.sql, numbered after the phase's last file with the same width (001 in an"
+                    + " empty phase); .yml with a commented template in webhooks/; a UTC timestamp in migrations"
+                    + " (supabase/migrations/), as 'supabase migration new' does. Never overwrites a file (exit 3)."
         })
 final class NewCommand implements Callable<Integer> {
     @Parameters(

@@ -15,10 +15,10 @@ import picocli.CommandLine.Spec;
         name = "reset",
         mixinStandardHelpOptions = true,
         description = {
-            "Local databases only: clean (every object in the managed schemas and our history), then migrate from the"
-                    + " first file, like 'supabase db reset'. Refused as clean is: without --i-understand (exit 2),"
-                    + " on a host that is not this machine (exit 3). The files are read and checked before anything"
-                    + " is dropped."
+            "Local databases only: clean, then migrate from the first file (like 'supabase db reset').",
+            "Clean drops every object in the managed schemas and our history. Refused as clean is: without"
+                    + " --i-understand (exit 2), on a host that is not this machine (exit 3). Every file is read and"
+                    + " checked before anything is dropped."
         })
 final class ResetCommand implements Callable<Integer> {
     @Mixin
