@@ -129,9 +129,9 @@ public final class ConfigValidator {
         postgresUrl("supabase.database_url", databaseUrl);
         Optional<String> adminUrl = Optional.ofNullable(blankToNull(supabase.adminUrl()));
         adminUrl.ifPresent(url -> postgresUrl("supabase.admin_url", url));
-        String migrationsName = required("supabase.migrations", supabase.migrations());
+        String migrationsName = blankToNull(supabase.migrations());
         Path migrations = migrationsName == null ? null : existing("supabase.migrations", migrationsName, true);
-        if (migrations != null) {
+        if (migrations != null && Files.isDirectory(migrations)) {
             try {
                 new MigrationScanner().scan(migrations);
             } catch (ToolException e) {
@@ -141,7 +141,7 @@ public final class ConfigValidator {
         return new ProvisionSettings.Supabase(
                 databaseUrl,
                 adminUrl,
-                migrations,
+                Optional.ofNullable(migrations),
                 migrationsName,
                 Optional.ofNullable(blankToNull(supabase.waitForTable())),
                 supabase.placeholders() == null ? Map.of() : supabase.placeholders(),

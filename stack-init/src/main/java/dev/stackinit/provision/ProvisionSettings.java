@@ -49,11 +49,14 @@ public record ProvisionSettings(Optional<Keys> keys, Optional<Mongo> mongo, Opti
         }
     }
 
-    /** @param migrationsName as written in the config, for messages */
+    /**
+     * @param migrations the phase folders; empty: the step waits for the database and bootstraps it, nothing more
+     * @param migrationsName as written in the config, for messages
+     */
     public record Supabase(
             String databaseUrl,
             Optional<String> adminUrl,
-            Path migrations,
+            Optional<Path> migrations,
             String migrationsName,
             Optional<String> waitForTable,
             Map<String, String> placeholders,

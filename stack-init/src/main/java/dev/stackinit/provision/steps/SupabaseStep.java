@@ -56,7 +56,9 @@ public final class SupabaseStep implements Step {
         if (!plan.adopt().isEmpty()) {
             details.add("would adopt " + String.join(", ", plan.adopt()) + " (applied by the Supabase CLI)");
         }
-        if (plan.pending().isEmpty()) {
+        if (config.migrations().isEmpty()) {
+            details.add("no migrations configured (supabase.migrations): the database is only bootstrapped");
+        } else if (plan.pending().isEmpty()) {
             details.add("0 pending, " + plan.upToDate() + " applied before");
         } else {
             details.add("would apply " + plan.pending().size() + " file(s) of " + config.migrationsName() + ", "
@@ -85,7 +87,7 @@ public final class SupabaseStep implements Step {
                 config.databaseUrl(),
                 config.adminUrl().orElse(null),
                 true,
-                config.migrations(),
+                config.migrations().orElse(null),
                 config.placeholders(),
                 List.of(),
                 MigrationSetup.Settings.DEFAULT_HISTORY_TABLE,
@@ -97,7 +99,9 @@ public final class SupabaseStep implements Step {
     private StepOutcome outcome(MigrateReport report) {
         List<String> details = new ArrayList<>();
         report.bootstrap().forEach(line -> details.add("bootstrap: " + line));
-        if (report.applied().isEmpty()) {
+        if (config.migrations().isEmpty()) {
+            details.add("no migrations configured (supabase.migrations): the database is only bootstrapped");
+        } else if (report.applied().isEmpty()) {
             details.add("0 pending, " + report.upToDate() + " applied before");
         } else {
             details.add("applied " + report.applied().size() + " file(s), " + report.upToDate() + " applied before");

@@ -210,6 +210,24 @@ class ProvisionIT {
 
     @Test
     @Order(4)
+    void aDatabaseUrlAloneIsEnoughForAPlanAndAnUnreachableOneIsExitFour() {
+        Map<String, String> env = new HashMap<>();
+        env.put("STACK_INIT_SUPABASE_DATABASE_URL", "postgres://postgres@127.0.0.1:1/postgres");
+        env.put("STACK_INIT_SUPABASE_WAIT_TIMEOUT", "0s");
+
+        assertThat(run(env, "plan")).isEqualTo(4);
+        assertThat(out.toString()).containsPattern("supabase\\s+failed").doesNotContain("provisioned");
+
+        out.getBuffer().setLength(0);
+        env.put("STACK_INIT_SUPABASE_DATABASE_URL", stack.postgres().postgresUrl());
+        env.putAll(stack.env(Map.of()));
+        assertThat(run(env, "plan")).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("no migrations configured (supabase.migrations): the database is only bootstrapped");
+    }
+
+    @Test
+    @Order(4)
     void aPlanAgainstAnUnreachableMongoNamesTheMongoStep() {
         Map<String, String> env = env();
         env.put("STACK_INIT_MONGO_URI", "mongodb://127.0.0.1:1/?directConnection=true");

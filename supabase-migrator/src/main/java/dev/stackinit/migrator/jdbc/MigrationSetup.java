@@ -188,7 +188,11 @@ public final class MigrationSetup {
         return bootstrap ? new SupabaseBootstrap(session, postgresPassword(), webhooks) : Bootstrap.NONE;
     }
 
+    /** The migration files; none when no folder is set (stack-init's supabase step without migrations: bootstrap only). */
     public List<MigrationFile> files() {
+        if (settings.migrationsDir() == null) {
+            return List.of();
+        }
         MigrationScanner.Scan scan = new MigrationScanner().scan(settings.migrationsDir());
         scan.warnings().forEach(w -> messages.accept("warning: " + w));
         return scan.files();
