@@ -21,11 +21,17 @@ class ReplicaSetInitializerTest {
     private final FakeAdminPort admin = new FakeAdminPort();
     private final MutableClock clock = new MutableClock();
 
-    private ReplicaSetResult run(boolean force) {
-        ReplicaSetRequest request = new ReplicaSetRequest(
+    private ReplicaSetInitializer initializer() {
+        return new ReplicaSetInitializer(admin, new Retry(clock, clock::advance), clock, Retry.Listener.NONE);
+    }
+
+    private static ReplicaSetRequest request(boolean force) {
+        return new ReplicaSetRequest(
                 "mongodb://mongo:27017", "rs0", "mongo:27017", force, Duration.ofSeconds(30), Duration.ofSeconds(60));
-        return new ReplicaSetInitializer(admin, new Retry(clock, clock::advance), clock, Retry.Listener.NONE)
-                .initiate(request);
+    }
+
+    private ReplicaSetResult run(boolean force) {
+        return initializer().initiate(request(force));
     }
 
     private int exitCodeOf(Runnable action) {
@@ -209,10 +215,7 @@ class ReplicaSetInitializerTest {
     }
 
     private ReplicaSetResult plan(boolean force) {
-        ReplicaSetRequest request = new ReplicaSetRequest(
-                "mongodb://mongo:27017", "rs0", "mongo:27017", force, Duration.ofSeconds(30), Duration.ofSeconds(60));
-        return new ReplicaSetInitializer(admin, new Retry(clock, clock::advance), clock, Retry.Listener.NONE)
-                .plan(request);
+        return initializer().plan(request(force));
     }
 
     @Test

@@ -88,44 +88,52 @@ public final class SeederOperations {
 
     public CloneReport clone(
             String sourceUri, String targetUri, CloneRequest request, Duration waitTimeout, ProgressListener progress) {
-        ConnectionString source = MongoConnector.parse(sourceUri, "--source-uri");
-        ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
-        try (MongoClient sourceClient = MongoConnector.open(source, waitTimeout, true);
-                MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
-            DriverSource from =
-                    new DriverSource(sourceClient, MongoConnector.location(source), MongoConnector.mask(sourceUri));
-            return new CloneService(clock).copy(request, from, targetStore(targetClient, target, targetUri), progress);
-        }
+        return withServers(
+                sourceUri,
+                targetUri,
+                waitTimeout,
+                (from, to) -> new CloneService(clock).copy(request, from, to, progress));
     }
 
     public CloneReport importDirectory(
             Path directory, String targetUri, CloneRequest request, Duration waitTimeout, ProgressListener progress) {
         SeedDirectorySource source = SeedDirectorySource.open(directory);
-        ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
-        try (MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
-            return new CloneService(clock)
-                    .copy(request, source, targetStore(targetClient, target, targetUri), progress);
-        }
+        return withTarget(targetUri, waitTimeout, to -> new CloneService(clock).copy(request, source, to, progress));
     }
 
     /** What {@link #clone} would do, reading both servers and writing nothing. */
     public List<CopyPlan> planClone(String sourceUri, String targetUri, CloneRequest request, Duration waitTimeout) {
+        return withServers(
+                sourceUri, targetUri, waitTimeout, (from, to) -> new CloneService(clock).plan(request, from, to));
+    }
+
+    /** Opens the source (secondary preferred) and the target, and closes both after the work. */
+    private <T> T withServers(
+            String sourceUri,
+            String targetUri,
+            Duration waitTimeout,
+            java.util.function.BiFunction<DriverSource, DriverTarget, T> work) {
         ConnectionString source = MongoConnector.parse(sourceUri, "--source-uri");
         ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
         try (MongoClient sourceClient = MongoConnector.open(source, waitTimeout, true);
                 MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
             DriverSource from =
                     new DriverSource(sourceClient, MongoConnector.location(source), MongoConnector.mask(sourceUri));
-            return new CloneService(clock).plan(request, from, targetStore(targetClient, target, targetUri));
+            return work.apply(from, targetStore(targetClient, target, targetUri));
         }
     }
 
     /** What {@link #importDirectory} would do: every file validated and hashed, the target read, nothing written. */
     public List<CopyPlan> planImport(Path directory, String targetUri, CloneRequest request, Duration waitTimeout) {
         SeedDirectorySource source = SeedDirectorySource.open(directory);
+        return withTarget(targetUri, waitTimeout, to -> new CloneService(clock).plan(request, source, to));
+    }
+
+    private <T> T withTarget(
+            String targetUri, Duration waitTimeout, java.util.function.Function<DriverTarget, T> work) {
         ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
         try (MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
-            return new CloneService(clock).plan(request, source, targetStore(targetClient, target, targetUri));
+            return work.apply(targetStore(targetClient, target, targetUri));
         }
     }
 

@@ -35,16 +35,37 @@ public final class SupabaseBootstrap implements Bootstrap {
 
     @Override
     public Result run() {
+        return inTransaction(true);
+    }
+
+    /**
+     * Dry run: the role passwords checked without setting any, and webhook-config's bootstrap tried inside a
+     * transaction that is rolled back, so its lines say exactly what a real run would do.
+     */
+    @Override
+    public Result plan() {
+        return inTransaction(false);
+    }
+
+    /** @param apply commit, or roll back whatever was tried (plan) */
+    private Result inTransaction(boolean apply) {
         Connection admin = session.admin();
         try {
             admin.setAutoCommit(false);
             try {
-                Result passwords = rolePasswords(admin, true);
+                Result passwords = rolePasswords(admin, apply);
                 List<String> lines = new ArrayList<>(passwords.lines());
                 BootstrapReport report = webhooks.bootstrap(admin);
-                lines.add(report.summary());
+                lines.add(
+                        !apply && report.changed()
+                                ? "database webhooks: would " + steps(report.actions())
+                                : report.summary());
                 report.warnings().forEach(w -> lines.add("warning: " + w));
-                admin.commit();
+                if (apply) {
+                    admin.commit();
+                } else {
+                    admin.rollback();
+                }
                 return new Result(lines, passwords.changed() || report.changed());
             } catch (RuntimeException | SQLException e) {
                 admin.rollback();
@@ -54,35 +75,8 @@ public final class SupabaseBootstrap implements Bootstrap {
             }
         } catch (SQLException e) {
             throw new RejectedException(
-                    "built-in bootstrap failed: " + e.getMessage()
-                            + " (it needs the admin user: --admin-url; or skip it with --no-bootstrap)",
-                    e);
-        }
-    }
-
-    /**
-     * Dry run: the role passwords checked without setting any, and webhook-config's bootstrap tried inside a
-     * transaction that is rolled back, so its lines say exactly what a real run would do.
-     */
-    @Override
-    public Result plan() {
-        Connection admin = session.admin();
-        try {
-            admin.setAutoCommit(false);
-            try {
-                Result passwords = rolePasswords(admin, false);
-                List<String> lines = new ArrayList<>(passwords.lines());
-                BootstrapReport report = webhooks.bootstrap(admin);
-                lines.add(report.changed() ? "database webhooks: would " + steps(report.actions()) : report.summary());
-                report.warnings().forEach(w -> lines.add("warning: " + w));
-                return new Result(lines, passwords.changed() || report.changed());
-            } finally {
-                admin.rollback();
-                admin.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new RejectedException(
-                    "checking the built-in bootstrap failed: " + e.getMessage()
+                    (apply ? "built-in bootstrap failed: " : "checking the built-in bootstrap failed: ")
+                            + e.getMessage()
                             + " (it needs the admin user: --admin-url; or skip it with --no-bootstrap)",
                     e);
         }
