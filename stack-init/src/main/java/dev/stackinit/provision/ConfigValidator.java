@@ -30,6 +30,7 @@ public final class ConfigValidator {
     private final Path base;
     private final String source;
     private final List<String> problems = new ArrayList<>();
+    private Optional<Duration> waitOverride = Optional.empty();
 
     /**
      * @param base the folder relative paths start at: the config file's, or the working directory without one
@@ -38,6 +39,12 @@ public final class ConfigValidator {
     public ConfigValidator(Path base, String source) {
         this.base = base.toAbsolutePath().normalize();
         this.source = source;
+    }
+
+    /** A --wait-timeout given on the command line: every step waits that long, whatever its wait_timeout says. */
+    public ConfigValidator waitTimeout(Optional<Duration> override) {
+        this.waitOverride = override;
+        return this;
     }
 
     public ProvisionSettings validate(ProvisionConfig config) {
@@ -151,6 +158,11 @@ public final class ConfigValidator {
 
     /** wait_timeout (a duration; 0s = one attempt), or its old spelling wait_timeout_seconds; never both. */
     private Duration waitTimeout(String section, String text, Integer seconds) {
+        Duration configured = configuredWait(section, text, seconds);
+        return waitOverride.orElse(configured);
+    }
+
+    private Duration configuredWait(String section, String text, Integer seconds) {
         if (text != null && seconds != null) {
             problems.add(section + ": give wait_timeout only (wait_timeout_seconds is its old spelling), not both");
             return DEFAULT_WAIT;

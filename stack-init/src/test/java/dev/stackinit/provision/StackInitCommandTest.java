@@ -86,4 +86,12 @@ class StackInitCommandTest {
         run(Map.of("STACK_INIT_SUPABASE_WAIT_TIMEOUT", "5s", "STACK_INIT_MONGO_WAIT_TIMEOUT_SECONDS", "5"), "plan");
         assertThat(err.toString()).doesNotContain("is set but no option");
     }
+
+    @Test
+    void waitTimeoutIsTheSharedDurationOption() {
+        assertThat(run(Map.of(), "plan", "--wait-timeout", "2s")).isEqualTo(3);
+        assertThat(err.toString()).contains("nothing to provision").doesNotContain("Unknown option");
+        assertThat(run(Map.of(), "provision", "--wait-timeout", "-1s")).isEqualTo(2);
+        assertThat(err.toString()).contains("must not be negative");
+    }
 }

@@ -45,7 +45,9 @@ final class ProvisionRun {
                     : options.config.toAbsolutePath().getParent();
             ProvisionConfig config = new ConfigLoader().load(options.config, root.env());
             String source = options.config == null ? "configuration" : options.config.toString();
-            ProvisionSettings settings = new ConfigValidator(base, source).validate(config);
+            ProvisionSettings settings = new ConfigValidator(base, source)
+                    .waitTimeout(options.waitOverride(root.env()))
+                    .validate(config);
             return finish(provision(settings, base, root.env(), dryRun, Map.of()));
         }
         if (options.config != null) {
@@ -55,8 +57,9 @@ final class ProvisionRun {
         err.println("starting embedded PostgreSQL 15 (Supabase bootstrap) and " + EmbeddedMongo.LABEL + "...");
         EmbeddedStack stack = EmbeddedStack.start(embedded);
         try {
-            ProvisionSettings settings =
-                    new ConfigValidator(stack.workDir(), "embedded configuration").validate(stack.config());
+            ProvisionSettings settings = new ConfigValidator(stack.workDir(), "embedded configuration")
+                    .waitTimeout(options.waitOverride(root.env()))
+                    .validate(stack.config());
             if (!options.json.enabled()) {
                 stack.connections().forEach((name, url) -> out.println(name + ": " + url));
             }

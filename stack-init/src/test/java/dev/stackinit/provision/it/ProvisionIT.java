@@ -200,8 +200,17 @@ class ProvisionIT {
         assertThat(err.toString())
                 .contains("stack-init: supabase: PostgreSQL at postgres://postgres@127.0.0.1:1/postgres");
 
+        // --wait-timeout on the command line wins over the config's wait_timeout (10s here)
+        env.remove("STACK_INIT_SUPABASE_WAIT_TIMEOUT");
+        err.getBuffer().setLength(0);
+        assertThat(run(env, "plan", "--config", config.toString(), "--wait-timeout", "0s"))
+                .isEqualTo(4);
+        // one attempt for the reachable MongoDB stand-in too: its step still passes
+        assertThat(err.toString()).contains("[mongo] up to date").contains("did not answer within 0 s (1 tries)");
+
         out.getBuffer().setLength(0);
-        assertThat(run(env, "plan", "--config", config.toString(), "--json")).isEqualTo(4);
+        assertThat(run(env, "plan", "--config", config.toString(), "--json", "--wait-timeout", "0s"))
+                .isEqualTo(4);
         assertThat(out.toString())
                 .contains("\"exit\" : 4")
                 .contains("\"failedStep\" : \"supabase\"")
