@@ -41,3 +41,8 @@ grant all on net.http_request_queue to public;
 grant usage on sequence net.http_request_queue_id_seq to public;
 grant execute on function net.http_post(text, jsonb, jsonb, jsonb, integer) to public;
 grant execute on function net.http_get(text, jsonb, jsonb, integer) to public;
+-- pg_net's objects belong to the platform (on Supabase they are the extension's), not to postgres
+alter schema net owner to supabase_admin;
+alter table net.http_request_queue owner to supabase_admin;
+alter function net.http_post(text, jsonb, jsonb, jsonb, integer) owner to supabase_admin;
+alter function net.http_get(text, jsonb, jsonb, integer) owner to supabase_admin;

@@ -2,7 +2,9 @@ package dev.stackinit.migrator.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.errors.ExitCode;
 import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.jdbc.DatabaseUrl;
 import dev.stackinit.migrator.pull.PullReport;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
         name = "pull",
         mixinStandardHelpOptions = true,
         description = "Snapshots a live database's schema into ordered phase folders (tables, functions, triggers, "
-                + "webhooks) that migrate applies; the password may come from PGPASSWORD.")
+                + "webhooks, seed) that migrate applies; the password may come from PGPASSWORD. Exits 3 when "
+                + "something cannot be reproduced (each is named), unless --allow-partial.")
 final class PullCommand implements Callable<Integer> {
     @ParentCommand
     SupabaseMigratorCommand root;
@@ -36,13 +39,17 @@ final class PullCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
-    @Option(names = "--source-url", description = "postgres://… or jdbc:postgresql://… URL of the database to read.")
+    @Option(names = "--database-url", description = "postgres://… or jdbc:postgresql://… URL of the database to read.")
+    String databaseUrl;
+
+    /** The option's first name; kept so scripts written for it still work. */
+    @Option(names = "--source-url", hidden = true)
     String sourceUrl;
 
     @Option(
             names = "--out",
             required = true,
-            description = "Folder to write tables/, functions/, triggers/, webhooks/ into.")
+            description = "Folder to write tables/, functions/, triggers/, webhooks/, seed/ into.")
     Path out;
 
     @Option(names = "--schema", split = ",", defaultValue = "public", description = "Schema to pull (repeatable).")
@@ -55,31 +62,67 @@ final class PullCommand implements Callable<Integer> {
             description = "Webhook URL prefix rewrite (repeatable); the first matching one wins.")
     List<String> rewrites = List.of();
 
-    @Option(names = "--include-supabase-schemas", description = "Also pull auth, storage, extensions, … objects.")
+    @Option(
+            names = "--include-supabase-schemas",
+            description = "Also pull the app's own objects in auth, storage, extensions, … (the platform's own objects"
+                    + " there are left out: every Supabase database has them).")
     boolean includeSupabaseSchemas;
+
+    @Option(
+            names = "--allow-partial",
+            description = "Exit 0 even when some objects cannot be reproduced (they are still named and counted).")
+    boolean allowPartial;
 
     @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
     @Override
     public Integer call() throws JsonProcessingException {
-        if (sourceUrl == null || sourceUrl.isBlank()) {
-            throw new UsageException("--source-url is required (or set SUPABASE_MIGRATOR_SOURCE_URL)");
-        }
+        String url = url();
         // PGPASSWORD only: POSTGRES_PASSWORD is the local stack's, not the source's
-        DatabaseUrl source = DatabaseUrl.parse(sourceUrl, root.env().get("PGPASSWORD"));
+        DatabaseUrl source = DatabaseUrl.parse(url, root.env().get("PGPASSWORD"));
         List<UrlRewrite> parsed = rewrites.stream().map(UrlRewrite::parse).toList();
         PullRequest request = new PullRequest(out, schemas, includeSupabaseSchemas, parsed);
         PullReport report = new PullService().pull(request, source);
         PrintWriter stdout = spec.commandLine().getOut();
-        report.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        PrintWriter stderr = spec.commandLine().getErr();
+        report.warnings().forEach(w -> stderr.println("warning: " + w));
+        report.notReproduced().forEach(w -> stderr.println("warning: not reproduced: " + w));
+        if (verbose.enabled()) {
+            report.leftToPlatform().forEach(w -> stderr.println("left to the platform: " + w));
+        }
+        boolean partial = report.notReproducedCount() > 0 && !allowPartial;
         SecretMasker masker = SecretMasker.urisOnly();
         if (json) {
-            stdout.println(masker.mask(
-                    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report)));
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode node = mapper.valueToTree(report);
+            node.put("notReproducedCount", report.notReproducedCount());
+            node.put("partial", report.notReproducedCount() > 0);
+            node.put("exit", partial ? ExitCode.INVALID_INPUT.code() : 0);
+            stdout.println(masker.mask(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node)));
         } else {
             report.summary().forEach(line -> stdout.println(masker.mask(line)));
         }
+        if (partial) {
+            stderr.println("supabase-migrator: " + report.notReproducedCount() + " object(s) could not be reproduced"
+                    + " (named above); the files were written without them. Pass --allow-partial to accept that.");
+            return ExitCode.INVALID_INPUT.code();
+        }
         return 0;
+    }
+
+    /** The command line beats the environment; --source-url, the option's first name, still works. */
+    private String url() {
+        var parsed = spec.commandLine().getParseResult();
+        boolean newGiven = parsed.hasMatchedOption("--database-url");
+        boolean oldGiven = parsed.hasMatchedOption("--source-url");
+        if (newGiven && oldGiven && !databaseUrl.equals(sourceUrl)) {
+            throw new UsageException("--database-url and --source-url (its old name) name different databases");
+        }
+        String url = oldGiven && !newGiven ? sourceUrl : databaseUrl != null ? databaseUrl : sourceUrl;
+        if (url == null || url.isBlank()) {
+            throw new UsageException("--database-url is required (or set SUPABASE_MIGRATOR_DATABASE_URL)");
+        }
+        return url;
     }
 }
