@@ -173,7 +173,7 @@ public final class PullPlanner {
                 add(
                         Phase.TABLES,
                         name.label() + "_foreign_keys",
-                        TableRenderer.foreignKeys(name, deferredKeys.get(name)),
+                        TableRenderer.foreignKeys(byName.get(name), deferredKeys.get(name)),
                         owned(name));
             }
         }

@@ -132,17 +132,20 @@ final class TableRenderer {
             }
         }
         file.group();
-        comments(file, table);
+        comments(file, table, inlineKeys);
         return file.text();
     }
 
-    /** Every COMMENT of a table except its policies': the table, columns, constraints, indexes, statistics. */
-    static void comments(SqlFile file, Catalog.Table table) {
+    /**
+     * Every COMMENT of a table except its policies': the table, columns, constraints (foreign keys only those added
+     * here), indexes, statistics.
+     */
+    static void comments(SqlFile file, Catalog.Table table, List<Catalog.Constraint> inlineKeys) {
         String name = table.name().sql();
         file.comment("TABLE " + name, table.comment());
         table.columns().forEach(c -> file.comment("COLUMN " + name + "." + c.sql(), c.comment()));
         table.constraints().stream()
-                .filter(c -> !c.afterFunctions())
+                .filter(c -> !c.afterFunctions() && (c.type() != 'f' || inlineKeys.contains(c)))
                 .forEach(c -> file.comment(constraintTarget(table, c), c.comment()));
         table.indexes().stream()
                 .filter(i -> !i.afterFunctions())
@@ -231,9 +234,10 @@ final class TableRenderer {
                 + SqlFile.literal(index.name()) + "); END $rename$";
     }
 
-    static String foreignKeys(Name table, List<Catalog.Constraint> keys) {
+    static String foreignKeys(Catalog.Table table, List<Catalog.Constraint> keys) {
         SqlFile file = new SqlFile();
-        keys.forEach(key -> file.statement(addConstraint(table.sql(), key)));
+        keys.forEach(key -> file.statement(addConstraint(table.name().sql(), key)));
+        keys.forEach(key -> file.comment(constraintTarget(table, key), key.comment()));
         return file.text();
     }
 
