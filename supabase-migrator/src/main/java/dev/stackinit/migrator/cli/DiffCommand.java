@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.SchemaOption;
 import dev.stackinit.errors.ExitCode;
 import dev.stackinit.migrator.diff.DiffReport;
 import dev.stackinit.migrator.diff.DiffService;
@@ -13,7 +14,6 @@ import dev.stackinit.migrator.jdbc.JdbcDiffDatabases;
 import dev.stackinit.migrator.jdbc.MigrationSetup;
 import dev.stackinit.migrator.pull.SchemaDiff;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -49,11 +49,9 @@ final class DiffCommand implements Callable<Integer> {
                     + " supabase_admin (same password); plain: the shadow URL itself.")
     String shadowAdminUrl;
 
-    @Option(
-            names = "--schema",
-            split = ",",
-            description = "Schema to compare (repeatable). Default: every schema of the app in either database.")
-    List<String> schemas = new ArrayList<>();
+    /** The schemas to compare; default: every schema of the app in either database. */
+    @Mixin
+    SchemaOption schemas;
 
     @Option(
             names = "--write",
@@ -61,9 +59,6 @@ final class DiffCommand implements Callable<Integer> {
             description = "Write the differences as <phase>/<next>_NAME.sql (webhooks as YAML where they can be) and"
                     + " record them as applied: the live database already has them.")
     String write;
-
-    @Option(names = "--json", description = "Print the differences as JSON.")
-    boolean json;
 
     @ParentCommand
     SupabaseMigratorCommand root;
@@ -83,7 +78,7 @@ final class DiffCommand implements Callable<Integer> {
         try (JdbcDiffDatabases databases =
                 new JdbcDiffDatabases(setup, shadow, shadowAdmin, target.supabase(), root.clock(), err::println)) {
             DiffService service = new DiffService(databases, verbose.enabled() ? err::println : line -> {});
-            report = service.diff(target.migrationsDir, schemas, Optional.ofNullable(write));
+            report = service.diff(target.migrationsDir, schemas.orElse(List.of()), Optional.ofNullable(write));
         }
         int exit = report.equal() || write != null ? 0 : ExitCode.INVALID_INPUT.code();
         render(spec.commandLine().getOut(), report, exit);
@@ -96,7 +91,7 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private void render(PrintWriter out, DiffReport report, int exit) throws JsonProcessingException {
-        if (json) {
+        if (target.json()) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode node = mapper.createObjectNode();
             node.put("live", report.live());

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.DatabaseOptions;
+import dev.stackinit.cli.options.JsonOption;
+import dev.stackinit.cli.options.SchemaOption;
+import dev.stackinit.cli.options.UrlRewriteOption;
 import dev.stackinit.errors.ExitCode;
 import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.jdbc.DatabaseUrl;
@@ -39,12 +43,9 @@ final class PullCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
-    @Option(names = "--database-url", description = "postgres://… or jdbc:postgresql://… URL of the database to read.")
-    String databaseUrl;
-
-    /** The option's first name; kept so scripts written for it still work. */
-    @Option(names = "--source-url", hidden = true)
-    String sourceUrl;
+    /** The database to read: --database-url (the old --source-url still works) and --password-file. */
+    @Mixin
+    DatabaseOptions database;
 
     @Option(
             names = "--out",
@@ -52,15 +53,12 @@ final class PullCommand implements Callable<Integer> {
             description = "Folder to write tables/, functions/, triggers/, webhooks/, seed/ into.")
     Path out;
 
-    @Option(names = "--schema", split = ",", defaultValue = "public", description = "Schema to pull (repeatable).")
-    List<String> schemas;
+    /** The schemas to pull; default public. */
+    @Mixin
+    SchemaOption schemas;
 
-    @Option(
-            names = {"--url-rewrite", "--rewrite-url"},
-            split = ",",
-            paramLabel = "FROM=>TO",
-            description = "Webhook URL prefix rewrite (repeatable); the first matching one wins.")
-    List<String> rewrites = List.of();
+    @Mixin
+    UrlRewriteOption rewrites;
 
     @Option(
             names = "--include-supabase-schemas",
@@ -73,16 +71,20 @@ final class PullCommand implements Callable<Integer> {
             description = "Exit 0 even when some objects cannot be reproduced (they are still named and counted).")
     boolean allowPartial;
 
-    @Option(names = "--json", description = "Print the summary as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws JsonProcessingException {
-        String url = url();
+        String sourceUrl = database.url()
+                .orElseThrow(() -> new UsageException(
+                        "give --database-url (the database to read) or set SUPABASE_MIGRATOR_DATABASE_URL"));
         // PGPASSWORD only: POSTGRES_PASSWORD is the local stack's, not the source's
-        DatabaseUrl source = DatabaseUrl.parse(url, root.env().get("PGPASSWORD"));
-        List<UrlRewrite> parsed = rewrites.stream().map(UrlRewrite::parse).toList();
-        PullRequest request = new PullRequest(out, schemas, includeSupabaseSchemas, parsed);
+        DatabaseUrl source = DatabaseUrl.parse(sourceUrl, root.env().get("PGPASSWORD"));
+        source = database.passwordFromFile().map(source::withPassword).orElse(source);
+        List<UrlRewrite> parsed =
+                rewrites.rules().stream().map(UrlRewrite::parse).toList();
+        PullRequest request = new PullRequest(out, schemas.orElse(List.of("public")), includeSupabaseSchemas, parsed);
         PullReport report = new PullService().pull(request, source);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
@@ -93,7 +95,7 @@ final class PullCommand implements Callable<Integer> {
         }
         boolean partial = report.notReproducedCount() > 0 && !allowPartial;
         SecretMasker masker = SecretMasker.urisOnly();
-        if (json) {
+        if (json.enabled()) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode node = mapper.valueToTree(report);
             node.put("notReproducedCount", report.notReproducedCount());
@@ -109,20 +111,5 @@ final class PullCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT.code();
         }
         return 0;
-    }
-
-    /** The command line beats the environment; --source-url, the option's first name, still works. */
-    private String url() {
-        var parsed = spec.commandLine().getParseResult();
-        boolean newGiven = parsed.hasMatchedOption("--database-url");
-        boolean oldGiven = parsed.hasMatchedOption("--source-url");
-        if (newGiven && oldGiven && !databaseUrl.equals(sourceUrl)) {
-            throw new UsageException("--database-url and --source-url (its old name) name different databases");
-        }
-        String url = oldGiven && !newGiven ? sourceUrl : databaseUrl != null ? databaseUrl : sourceUrl;
-        if (url == null || url.isBlank()) {
-            throw new UsageException("--database-url is required (or set SUPABASE_MIGRATOR_DATABASE_URL)");
-        }
-        return url;
     }
 }
