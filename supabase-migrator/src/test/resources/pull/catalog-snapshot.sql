@@ -77,6 +77,14 @@ union all
 select 'comment ' || d.classoid::regclass || ' ' || pg_describe_object(d.classoid, d.objoid, d.objsubid) || ' = ' || d.description
 from pg_description d
 where (pg_identify_object(d.classoid, d.objoid, d.objsubid)).schema = any(?::text[])
+   or (d.classoid = 'pg_namespace'::regclass and d.objoid in (select oid from s))
+   or (d.classoid = 'pg_trigger'::regclass and exists (select 1 from pg_trigger t join pg_class c on c.oid = t.tgrelid
+       where t.oid = d.objoid and (c.relnamespace in (select oid from s) or c.relnamespace::regnamespace::text in ('auth', 'storage'))))
+   or (d.classoid = 'pg_rewrite'::regclass and exists (select 1 from pg_rewrite r join pg_class c on c.oid = r.ev_class
+       where r.oid = d.objoid and c.relnamespace in (select oid from s)))
+   or (d.classoid = 'pg_policy'::regclass and exists (select 1 from pg_policy p join pg_class c on c.oid = p.polrelid
+       where p.oid = d.objoid and (c.relnamespace in (select oid from s) or c.relnamespace::regnamespace::text in ('auth', 'storage'))))
+   or d.classoid = 'pg_publication'::regclass
 union all
 select 'view ' || c.oid::regclass || ' ' || pg_get_viewdef(c.oid) from rel c where c.relkind in ('v', 'm')
 union all

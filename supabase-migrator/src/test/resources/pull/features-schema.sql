@@ -135,3 +135,11 @@ as $$ begin insert into app_private.audit (what) values ('message ' || new.id); 
 comment on function public.log_message() is 'Audits new messages';
 create trigger messages_audit after insert on public.messages for each row execute function public.log_message();
 comment on trigger messages_audit on public.messages is 'Audit trail';
+
+-- a webhook made in Studio, and one on a Supabase-owned table (kept as SQL, run as admin)
+create trigger message_sent after insert on public.messages for each row
+  execute function supabase_functions.http_request(
+    'https://api.example.com/hooks/message', 'POST', '{"Content-type":"application/json"}', '{}', '5000');
+create trigger avatar_uploaded after insert on storage.objects for each row
+  execute function supabase_functions.http_request(
+    'https://api.example.com/hooks/avatar', 'POST', '{"Content-type":"application/json"}', '{}', '5000');

@@ -39,12 +39,14 @@ final class DiffCommand implements Callable<Integer> {
 
     @Option(
             names = "--shadow-url",
+            paramLabel = "URL",
             description = "Scratch database to migrate the folder onto; it is emptied first, every time. Default: a"
                     + " temporary database on the live server (refused where it lacks Supabase's auth/storage).")
     String shadowUrl;
 
     @Option(
             names = "--shadow-admin-url",
+            paramLabel = "URL",
             description = "Admin connection of the shadow database. Default: supabase flavour: the shadow URL as"
                     + " supabase_admin (same password); plain: the shadow URL itself.")
     String shadowAdminUrl;
