@@ -47,6 +47,10 @@ final class ReadContext {
             return key;
         });
         query.list("function-dependents.sql", row -> {
+            if (SupabaseSchemas.isOwned(row.getString("function_schema"))
+                    && SupabaseSchemas.isPlatformRole(row.getString("function_owner"))) {
+                return row; // the platform's function (auth.uid()): there before any file runs, never pulled
+            }
             String cls = row.getString("cls");
             long oid = row.getLong("oid");
             context.callsPulledFunction.add(cls + ":" + oid);

@@ -38,8 +38,10 @@ where o.connamespace in (select oid from pulled)
   and not exists (select 1 from own e where e.classid = 'pg_conversion'::regclass and e.objid = o.oid)
 union all
 select 'event trigger', quote_ident(o.evtname)
-from pg_event_trigger o join pg_proc p on p.oid = o.evtfoid
+from pg_event_trigger o join pg_proc p on p.oid = o.evtfoid join pg_namespace n on n.oid = p.pronamespace
 where p.pronamespace in (select oid from pulled)
+  -- the platform's own (issue_pg_net_access, …) call supabase_admin's functions in extensions
+  and not (n.nspname = 'extensions' and pg_get_userbyid(p.proowner) = 'supabase_admin')
 union all
 select 'security label', quote_ident(n.nspname) || '.' || quote_ident(c.relname)
 from pg_seclabel l join pg_class c on c.oid = l.objoid and l.classoid = 'pg_class'::regclass
