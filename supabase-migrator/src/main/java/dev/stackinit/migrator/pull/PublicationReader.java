@@ -11,8 +11,8 @@ import java.util.Set;
  * Publications: {@code supabase_realtime} (which Supabase creates on every database; Studio's "Enable Realtime" adds
  * tables to it) and the app's own, with the members pull can recreate: tables of the pulled schemas and of
  * Supabase-owned schemas (which exist on every Supabase database), with their column lists and row filters, and
- * whole pulled schemas. Publications of the platform's roles (Realtime's own) are left to it; members elsewhere are
- * reported.
+ * whole pulled schemas. The platform's other publications (named supabase_…, Realtime's own) are left to it; members
+ * elsewhere are reported.
  */
 final class PublicationReader {
     static final String REALTIME = "supabase_realtime";
@@ -58,8 +58,10 @@ final class PublicationReader {
             long oid = row.getLong("oid");
             String name = row.getString("pubname");
             boolean realtime = REALTIME.equals(name);
-            if (!realtime && SupabaseSchemas.isPlatformRole(row.getString("owner"))) {
-                context.platform("publication " + name + " (owned by " + row.getString("owner") + ")");
+            if (!realtime && name.startsWith("supabase_")) {
+                // Realtime's own (supabase_realtime_messages_publication); by name, not owner: the app's FOR ALL
+                // TABLES publication is created by supabase_admin too
+                context.platform("publication " + name);
                 return name;
             }
             List<Catalog.PublicationTable> members = tables.getOrDefault(oid, List.of());
