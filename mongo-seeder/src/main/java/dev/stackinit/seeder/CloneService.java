@@ -24,8 +24,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Copies databases from a source (server or seed directory) into a target server: collections in parallel through
- * staging collections, then views in dependency order, then a marker recording the completed copy.
+ * Copies databases from a source (server, seed or dump directory, archive) into a target server. First a plan for
+ * every database and the checks that need the target (index specs its version can build, time-series and system.js
+ * support, document sizes): a refusal there leaves the target untouched. Then collections in parallel through staging
+ * collections, views in dependency order, and a marker recording the completed copy. Whatever the source held and the
+ * copy left behind is named in the report, and makes the copy fail ({@link IncompleteCopyException}) after the work.
  */
 public final class CloneService {
     private final Clock clock;
@@ -34,52 +37,115 @@ public final class CloneService {
         this.clock = clock;
     }
 
+    /** A database ready to copy: its selected specs with normalized indexes. */
+    private record Plan(
+            String sourceDb, String targetDb, List<CollectionSpec> specs, String fingerprint, boolean upToDate) {}
+
     public CloneReport copy(CloneRequest request, SourceStore source, TargetStore target, ProgressListener progress) {
+        return copy(request, source, target, progress, List.of());
+    }
+
+    /** @param skipped what was left out before the copy (databases not selected, admin/config), for the report */
+    public CloneReport copy(
+            CloneRequest request,
+            SourceStore source,
+            TargetStore target,
+            ProgressListener progress,
+            List<Unrestored> skipped) {
         Instant start = clock.instant();
-        List<DatabaseReport> reports = new ArrayList<>();
+        List<Unrestored> notRestored = new ArrayList<>();
+        List<Unrestored> left = new ArrayList<>(skipped);
+        List<String> notes = new ArrayList<>();
+        List<Plan> plans = new ArrayList<>();
         for (String sourceDb : request.databases()) {
-            reports.add(copyDatabase(request, source, target, sourceDb, request.targetName(sourceDb), progress));
+            plans.add(plan(request, source, target, sourceDb, notRestored, left, notes));
         }
-        return new CloneReport(reports, Duration.between(start, clock.instant()).toMillis() / 1000.0);
+        unrestorable(request, source, notRestored, left);
+        for (Plan plan : plans) {
+            if (!plan.upToDate()) {
+                TargetChecks.check(request, source, target, plan.sourceDb(), plan.targetDb(), plan.specs());
+            }
+        }
+        List<DatabaseReport> reports = new ArrayList<>();
+        for (Plan plan : plans) {
+            reports.add(copyDatabase(request, source, target, plan, progress));
+        }
+        CloneReport report = new CloneReport(
+                reports, Duration.between(start, clock.instant()).toMillis() / 1000.0, notRestored, left, notes);
+        if (!report.complete()) {
+            throw new IncompleteCopyException(report);
+        }
+        return report;
+    }
+
+    /** What the source holds that no copy carries over: of the request's databases, or left out by its filter. */
+    private static void unrestorable(
+            CloneRequest request, SourceStore source, List<Unrestored> notRestored, List<Unrestored> left) {
+        for (Unrestored item : source.unrestorable()) {
+            boolean ours = item.database().isEmpty()
+                    || source.databases().isEmpty()
+                    || request.databases().contains(item.database());
+            if (ours && request.filter().accepts(item.name())) {
+                notRestored.add(item);
+            } else if (ours) {
+                left.add(new Unrestored(item.database(), item.name(), item.kind(), "excluded: " + item.reason()));
+            }
+        }
     }
 
     /**
      * What {@link #copy} would do, reading both sides and writing nothing: per database, whether the target's marker
-     * matches this source (then a copy in mode if-complete changes nothing) and how much it would write otherwise.
-     * Refuses what copy refuses (the same database on both sides, an empty source).
+     * matches this source (then a copy in mode if-complete changes nothing) and how much it would write otherwise,
+     * with what the copy would not carry over (which fails a real copy). Refuses what copy refuses before writing (the
+     * same database on both sides, an empty source); the target's capability probes are left to the real run.
      */
     public List<CopyPlan> plan(CloneRequest request, SourceStore source, TargetStore target) {
-        List<CopyPlan> plans = new ArrayList<>();
+        List<Unrestored> notRestored = new ArrayList<>();
+        List<Unrestored> left = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<Plan> plans = new ArrayList<>();
         for (String sourceDb : request.databases()) {
-            String targetDb = request.targetName(sourceDb);
-            List<CollectionSpec> selected = selected(request, source, target, sourceDb, targetDb);
+            plans.add(plan(request, source, target, sourceDb, notRestored, left, notes));
+        }
+        unrestorable(request, source, notRestored, left);
+        List<String> warnings = new ArrayList<>(notes);
+        notRestored.forEach(item -> warnings.add("would not carry over " + item));
+        List<CopyPlan> result = new ArrayList<>();
+        for (Plan plan : plans) {
             long documents = 0;
-            for (CollectionSpec spec : selected) {
+            for (CollectionSpec spec : plan.specs()) {
                 if (!spec.isView()) {
-                    long estimate = source.estimatedCount(sourceDb, spec.name());
+                    long estimate = source.estimatedCount(plan.sourceDb(), spec.name());
                     documents += request.sample() > 0 ? Math.min(estimate, request.sample()) : estimate;
                 }
             }
-            String fingerprint = fingerprint(source.location(), sourceDb, request);
-            Optional<String> stale = staleness(target, targetDb, fingerprint);
-            boolean upToDate = request.mode() == Mode.IF_COMPLETE && stale.isEmpty();
-            String reason = upToDate
+            String reason = plan.upToDate()
                     ? "the recorded copy matches the source"
                     : request.mode() != Mode.IF_COMPLETE
-                            ? "mode "
-                                    + request.mode()
-                                            .name()
-                                            .toLowerCase(java.util.Locale.ROOT)
-                                            .replace('_', '-') + " copies on every run"
-                            : stale.get();
-            plans.add(new CopyPlan(source.describe(), targetDb, upToDate, reason, selected.size(), documents));
+                            ? "mode " + request.mode().label() + " copies on every run"
+                            : staleness(target, plan.targetDb(), plan.fingerprint())
+                                    .orElse("the recorded copy changed");
+            result.add(new CopyPlan(
+                    source.describe(),
+                    plan.targetDb(),
+                    plan.upToDate(),
+                    reason,
+                    plan.specs().size(),
+                    documents,
+                    result.isEmpty() ? warnings : List.of()));
         }
-        return plans;
+        return result;
     }
 
-    /** The source's collections and views the request selects; the checks copy makes first. */
-    private static List<CollectionSpec> selected(
-            CloneRequest request, SourceStore source, TargetStore target, String sourceDb, String targetDb) {
+    private Plan plan(
+            CloneRequest request,
+            SourceStore source,
+            TargetStore target,
+            String sourceDb,
+            List<Unrestored> notRestored,
+            List<Unrestored> skipped,
+            List<String> notes) {
+        String targetDb = request.targetName(sourceDb);
         if (source.location().equals(target.location()) && sourceDb.equals(targetDb)) {
             throw new UsageException("source and target are the same database: " + sourceDb + " on " + target.describe()
                     + " (use --to-db or another --target-uri)");
@@ -89,21 +155,26 @@ public final class CloneService {
             throw new InvalidInputException(
                     "source database '" + sourceDb + "' does not exist or is empty on " + source.describe());
         }
-        return all.stream()
-                .filter(spec -> request.filter().accepts(spec.name()))
-                .toList();
+        List<CollectionSpec> selected = new ArrayList<>();
+        for (CollectionSpec spec : all) {
+            if (!request.filter().accepts(spec.name())) {
+                skipped.add(new Unrestored(sourceDb, spec.name(), spec.isView() ? "view" : "collection", "excluded"));
+                continue;
+            }
+            IndexSpecs.Normalized indexes = IndexSpecs.normalize(sourceDb, spec.name(), spec.indexes());
+            notes.addAll(indexes.notes());
+            notRestored.addAll(indexes.notRestored());
+            selected.add(spec.withIndexes(indexes.specs()));
+        }
+        String fingerprint = fingerprint(source.location(), sourceDb, request);
+        boolean upToDate = request.mode() == Mode.IF_COMPLETE && isComplete(target, targetDb, fingerprint);
+        return new Plan(sourceDb, targetDb, selected, fingerprint, upToDate);
     }
 
     private DatabaseReport copyDatabase(
-            CloneRequest request,
-            SourceStore source,
-            TargetStore target,
-            String sourceDb,
-            String targetDb,
-            ProgressListener progress) {
-        List<CollectionSpec> selected = selected(request, source, target, sourceDb, targetDb);
-        String fingerprint = fingerprint(source.location(), sourceDb, request);
-        if (request.mode() == Mode.IF_COMPLETE && isComplete(target, targetDb, fingerprint)) {
+            CloneRequest request, SourceStore source, TargetStore target, Plan plan, ProgressListener progress) {
+        String targetDb = plan.targetDb();
+        if (plan.upToDate()) {
             return new DatabaseReport(source.describe(), targetDb, true, List.of(), List.of());
         }
         target.deleteMarker(targetDb); // from here on an interrupted copy must not look complete
@@ -113,12 +184,13 @@ public final class CloneService {
             }
         }
         List<CollectionReport> collections =
-                copyCollections(request, source, target, sourceDb, targetDb, progress, selected);
-        List<String> views = createViews(target, targetDb, selected);
+                copyCollections(request, source, target, plan.sourceDb(), targetDb, progress, plan.specs());
+        List<String> views = createViews(target, targetDb, plan.specs());
         Map<String, Long> counts = new HashMap<>();
         collections.forEach(c -> counts.put(c.name(), target.count(targetDb, c.name())));
         target.saveMarker(
-                targetDb, new CloneMarker(fingerprint, source.describe(), counts, views, clock.instant()).toBson());
+                targetDb,
+                new CloneMarker(plan.fingerprint(), source.describe(), counts, views, clock.instant()).toBson());
         return new DatabaseReport(source.describe(), targetDb, false, collections, views);
     }
 

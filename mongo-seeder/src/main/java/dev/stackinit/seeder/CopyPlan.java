@@ -1,5 +1,7 @@
 package dev.stackinit.seeder;
 
+import java.util.List;
+
 /**
  * What a copy (clone or import) would do to one target database, found without writing anything.
  *
@@ -7,6 +9,17 @@ package dev.stackinit.seeder;
  * @param reason why it would copy (no marker, other content, counts differ, a mode that always copies), or why not
  * @param collections collections (and views) the copy would write
  * @param documents documents it would write: exact for a seed directory, the server's estimate for a clone
+ * @param warnings what the copy would not carry over (a real copy then fails) and index notes
  */
 public record CopyPlan(
-        String source, String targetDatabase, boolean upToDate, String reason, int collections, long documents) {}
+        String source,
+        String targetDatabase,
+        boolean upToDate,
+        String reason,
+        int collections,
+        long documents,
+        List<String> warnings) {
+    public CopyPlan {
+        warnings = List.copyOf(warnings);
+    }
+}

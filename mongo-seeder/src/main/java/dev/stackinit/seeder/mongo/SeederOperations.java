@@ -8,17 +8,24 @@ import dev.stackinit.seeder.CloneReport;
 import dev.stackinit.seeder.CloneRequest;
 import dev.stackinit.seeder.CloneService;
 import dev.stackinit.seeder.CopyPlan;
+import dev.stackinit.seeder.ExportService;
+import dev.stackinit.seeder.ImportSelection;
+import dev.stackinit.seeder.NameFilter;
 import dev.stackinit.seeder.ProgressListener;
 import dev.stackinit.seeder.ReplicaSetInitializer;
 import dev.stackinit.seeder.ReplicaSetRequest;
 import dev.stackinit.seeder.ReplicaSetResult;
-import dev.stackinit.seeder.io.SeedDirectorySource;
+import dev.stackinit.seeder.SeedSink;
+import dev.stackinit.seeder.TargetStore;
+import dev.stackinit.seeder.io.DumpSource;
 import dev.stackinit.shared.Retry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The use cases wired to the driver: what mongo-seeder's commands run, and what stack-init's mongo step runs in-process,
@@ -95,12 +102,6 @@ public final class SeederOperations {
                 (from, to) -> new CloneService(clock).copy(request, from, to, progress));
     }
 
-    public CloneReport importDirectory(
-            Path directory, String targetUri, CloneRequest request, Duration waitTimeout, ProgressListener progress) {
-        SeedDirectorySource source = SeedDirectorySource.open(directory);
-        return withTarget(targetUri, waitTimeout, to -> new CloneService(clock).copy(request, source, to, progress));
-    }
-
     /** What {@link #clone} would do, reading both servers and writing nothing. */
     public List<CopyPlan> planClone(String sourceUri, String targetUri, CloneRequest request, Duration waitTimeout) {
         return withServers(
@@ -109,10 +110,7 @@ public final class SeederOperations {
 
     /** Opens the source (secondary preferred) and the target, and closes both after the work. */
     private <T> T withServers(
-            String sourceUri,
-            String targetUri,
-            Duration waitTimeout,
-            java.util.function.BiFunction<DriverSource, DriverTarget, T> work) {
+            String sourceUri, String targetUri, Duration waitTimeout, BiFunction<DriverSource, DriverTarget, T> work) {
         ConnectionString source = MongoConnector.parse(sourceUri, "--source-uri");
         ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
         try (MongoClient sourceClient = MongoConnector.open(source, waitTimeout, true);
@@ -123,17 +121,95 @@ public final class SeederOperations {
         }
     }
 
-    /** What {@link #importDirectory} would do: every file validated and hashed, the target read, nothing written. */
-    public List<CopyPlan> planImport(Path directory, String targetUri, CloneRequest request, Duration waitTimeout) {
-        SeedDirectorySource source = SeedDirectorySource.open(directory);
-        return withTarget(targetUri, waitTimeout, to -> new CloneService(clock).plan(request, source, to));
+    /**
+     * Imports a seed folder, a mongodump database folder or a dump root; the request's databases are the ones asked
+     * for (the single folder's target name, or the databases to take from a root).
+     */
+    public CloneReport importDirectory(
+            Path directory, String targetUri, CloneRequest request, Duration waitTimeout, ProgressListener progress) {
+        return importDump(() -> DumpSource.openDirectory(directory), targetUri, request, true, waitTimeout, progress);
     }
 
-    private <T> T withTarget(
-            String targetUri, Duration waitTimeout, java.util.function.Function<DriverTarget, T> work) {
+    /**
+     * Imports a dump: every byte is checked (opening the source) before the target is connected to, then the
+     * databases are selected ({@link ImportSelection}) and copied.
+     *
+     * @param databasesGiven false when --database was not given: a dump root or archive then imports all it holds
+     */
+    public CloneReport importDump(
+            Supplier<DumpSource> opener,
+            String targetUri,
+            CloneRequest request,
+            boolean databasesGiven,
+            Duration waitTimeout,
+            ProgressListener progress) {
         ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
-        try (MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
-            return work.apply(targetStore(targetClient, target, targetUri));
+        try (DumpSource source = opener.get();
+                MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
+            return copyDump(source, targetStore(targetClient, target, targetUri), request, databasesGiven, progress);
+        }
+    }
+
+    /** The same import into any target store (a fake in tests): the dump is opened, and so checked, first. */
+    public CloneReport importDump(
+            Supplier<DumpSource> opener,
+            TargetStore target,
+            CloneRequest request,
+            boolean databasesGiven,
+            ProgressListener progress) {
+        try (DumpSource source = opener.get()) {
+            return copyDump(source, target, request, databasesGiven, progress);
+        }
+    }
+
+    private CloneReport copyDump(
+            DumpSource source,
+            TargetStore target,
+            CloneRequest request,
+            boolean databasesGiven,
+            ProgressListener progress) {
+        ImportSelection selection = select(source, request, databasesGiven);
+        CloneRequest selected = request.withDatabases(selection.databases(), selection.toDb());
+        return new CloneService(clock).copy(selected, source, target, progress, selection.skipped());
+    }
+
+    /** What {@link #importDirectory} would do: every file checked, the target read, nothing written. */
+    public List<CopyPlan> planImport(Path directory, String targetUri, CloneRequest request, Duration waitTimeout) {
+        ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
+        try (DumpSource source = DumpSource.openDirectory(directory);
+                MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
+            ImportSelection selection = select(source, request, true);
+            return new CloneService(clock)
+                    .plan(
+                            request.withDatabases(selection.databases(), selection.toDb()),
+                            source,
+                            targetStore(targetClient, target, targetUri));
+        }
+    }
+
+    /** The databases an import takes from the dump, its notes and choices said on the way. */
+    private ImportSelection select(DumpSource source, CloneRequest request, boolean databasesGiven) {
+        source.notes().forEach(messages);
+        ImportSelection selection = ImportSelection.resolve(
+                source.databases(),
+                databasesGiven ? request.databases() : null,
+                request.toDb(),
+                request.databases().get(0));
+        selection.messages().forEach(messages);
+        return selection;
+    }
+
+    /** Exports one database to our seed folder, mongodump's directory layout or a mongodump archive. */
+    public ExportService.ExportReport export(
+            String sourceUri, String database, NameFilter filter, SeedSink sink, Duration waitTimeout) {
+        ConnectionString source = MongoConnector.parse(sourceUri, "--source-uri");
+        try (MongoClient client = MongoConnector.open(source, waitTimeout, true)) {
+            return new ExportService()
+                    .export(
+                            new DriverSource(client, MongoConnector.location(source), MongoConnector.mask(sourceUri)),
+                            database,
+                            filter,
+                            sink);
         }
     }
 

@@ -117,6 +117,7 @@ public final class MongoStep implements Step {
                             ? "up to date (" + copy.reason() + ")"
                             : "would copy " + copy.collections() + " collection(s), " + copy.documents()
                                     + " document(s) (" + copy.reason() + ")"));
+            copy.warnings().forEach(w -> details.add("warning: " + w));
         }
         return StepOutcome.of(name(), changes ? StepStatus.PLANNED : StepStatus.UP_TO_DATE, details);
     }
