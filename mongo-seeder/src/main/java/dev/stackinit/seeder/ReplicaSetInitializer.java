@@ -46,6 +46,27 @@ public final class ReplicaSetInitializer {
 
     public ReplicaSetResult initiate(ReplicaSetRequest request) {
         Instant start = clock.instant();
+        awaitAnswer(request);
+        Action action = decide(request, true);
+        waitForWritablePrimary(request);
+        return new ReplicaSetResult(
+                action, request.setName(), request.memberHost(), Duration.between(start, clock.instant()));
+    }
+
+    /**
+     * What {@link #initiate} would do, changing nothing: INITIATED (it would initiate), RECONFIGURED (it would replace
+     * the member host), UNCHANGED; it refuses what initiate refuses (no --replSet, another set name, a lost member host
+     * without force-reconfig). Waits for the server to answer as initiate does.
+     */
+    public ReplicaSetResult plan(ReplicaSetRequest request) {
+        Instant start = clock.instant();
+        awaitAnswer(request);
+        Action action = decide(request, false);
+        return new ReplicaSetResult(
+                action, request.setName(), request.memberHost(), Duration.between(start, clock.instant()));
+    }
+
+    private void awaitAnswer(ReplicaSetRequest request) {
         retry.until(
                 "mongod at " + request.target(),
                 Retry.Policy.waitingUpTo(request.waitTimeout()),
@@ -55,24 +76,21 @@ public final class ReplicaSetInitializer {
                     admin.ping();
                     return null;
                 });
-        Action action = ensureConfigured(request);
-        waitForWritablePrimary(request);
-        return new ReplicaSetResult(
-                action, request.setName(), request.memberHost(), Duration.between(start, clock.instant()));
     }
 
-    private Action ensureConfigured(ReplicaSetRequest request) {
+    /** @param apply run the command it decides on, or only say which (plan) */
+    private Action decide(ReplicaSetRequest request, boolean apply) {
         BsonDocument status;
         try {
             status = admin.replSetGetStatus();
         } catch (AdminCommandException e) {
             return switch (e.code()) {
-                case NOT_YET_INITIALIZED -> initiateSet(request);
+                case NOT_YET_INITIALIZED -> apply ? initiateSet(request) : initiationPlanned(request);
                 case NO_REPLICATION_ENABLED ->
                     throw new InvalidInputException("mongod at " + request.target()
                             + " is not running with --replSet: start it with --replSet " + request.setName()
                             + " (" + e.describe() + ")");
-                case INVALID_REPLICA_SET_CONFIG -> repairMembership(request);
+                case INVALID_REPLICA_SET_CONFIG -> repairMembership(request, apply);
                 default -> throw new RejectedException("replSetGetStatus failed: " + e.describe(), e);
             };
         }
@@ -81,7 +99,7 @@ public final class ReplicaSetInitializer {
             throw nameMismatch(actualName, request.setName());
         }
         if (status.getNumber("myState", new BsonInt32(-1)).intValue() == STATE_REMOVED) {
-            return repairMembership(request);
+            return repairMembership(request, apply);
         }
         BsonDocument config = currentConfig().orElseThrow(() -> new RejectedException("replSetGetConfig failed"));
         List<String> hosts = memberHosts(config);
@@ -89,11 +107,20 @@ public final class ReplicaSetInitializer {
             return Action.UNCHANGED;
         }
         if (request.forceReconfig()) {
-            return reconfigure(config, request);
+            return apply ? reconfigure(config, request) : Action.RECONFIGURED;
         }
         throw new InvalidInputException("replica set '" + actualName + "' has member host(s) " + hosts
                 + " but the wanted member host is " + request.memberHost()
                 + ": rerun with --force-reconfig to replace it");
+    }
+
+    /** Plan: initiation would run; a mongod started with another --replSet name refuses it, so say so now. */
+    private Action initiationPlanned(ReplicaSetRequest request) {
+        Optional<String> startedAs = admin.startupSetName();
+        if (startedAs.isPresent() && !startedAs.get().equals(request.setName())) {
+            throw nameMismatch(startedAs.get(), request.setName());
+        }
+        return Action.INITIATED;
     }
 
     private Action initiateSet(ReplicaSetRequest request) {
@@ -121,7 +148,7 @@ public final class ReplicaSetInitializer {
     }
 
     /** Code 93 or state REMOVED: the config names a host that is no longer this node (e.g. a recreated container). */
-    private Action repairMembership(ReplicaSetRequest request) {
+    private Action repairMembership(ReplicaSetRequest request, boolean apply) {
         if (!request.forceReconfig()) {
             throw new InvalidInputException("this mongod is not a member of its replica-set config any more (code "
                     + INVALID_REPLICA_SET_CONFIG + "/REMOVED: the member host no longer maps to it, e.g. the container"
@@ -136,7 +163,7 @@ public final class ReplicaSetInitializer {
         if (!configName.equals(request.setName())) {
             throw nameMismatch(configName, request.setName());
         }
-        return reconfigure(config, request);
+        return apply ? reconfigure(config, request) : Action.RECONFIGURED;
     }
 
     private Action reconfigure(BsonDocument config, ReplicaSetRequest request) {

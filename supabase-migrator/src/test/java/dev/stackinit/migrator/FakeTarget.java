@@ -18,15 +18,20 @@ final class FakeTarget implements MigrationTarget {
     Runnable afterApply = () -> {};
 
     int locks;
+    int lockCalls;
+    int ensureCalls;
 
     @Override
     public Lock lock(Runnable onWait) {
         locks++;
+        lockCalls++;
         return () -> locks--;
     }
 
     @Override
-    public void ensureHistory() {}
+    public void ensureHistory() {
+        ensureCalls++;
+    }
 
     @Override
     public List<AppliedMigration> history() {

@@ -7,6 +7,7 @@ import dev.stackinit.errors.UsageException;
 import dev.stackinit.seeder.CloneReport;
 import dev.stackinit.seeder.CloneRequest;
 import dev.stackinit.seeder.CloneService;
+import dev.stackinit.seeder.CopyPlan;
 import dev.stackinit.seeder.ExportService;
 import dev.stackinit.seeder.ImportSelection;
 import dev.stackinit.seeder.NameFilter;
@@ -21,6 +22,8 @@ import dev.stackinit.shared.Retry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -57,6 +60,23 @@ public final class SeederOperations {
             boolean forceReconfig,
             Duration waitTimeout,
             Duration primaryTimeout) {
+        return replicaSet(targetUri, setName, memberHost, forceReconfig, waitTimeout, primaryTimeout, true);
+    }
+
+    /** What {@link #rsInit} would do, changing nothing (its action: initiated, reconfigured or unchanged). */
+    public ReplicaSetResult planRsInit(
+            String targetUri, String setName, String memberHost, boolean forceReconfig, Duration waitTimeout) {
+        return replicaSet(targetUri, setName, memberHost, forceReconfig, waitTimeout, waitTimeout, false);
+    }
+
+    private ReplicaSetResult replicaSet(
+            String targetUri,
+            String setName,
+            String memberHost,
+            boolean forceReconfig,
+            Duration waitTimeout,
+            Duration primaryTimeout,
+            boolean apply) {
         ConnectionString uri = MongoConnector.parse(targetUri, "--target-uri");
         String masked = MongoConnector.mask(targetUri);
         String member = memberHost != null ? memberHost : hostAndPort(uri);
@@ -73,21 +93,37 @@ public final class SeederOperations {
         };
         Duration attempt = waitTimeout.compareTo(ATTEMPT_TIMEOUT) < 0 ? waitTimeout : ATTEMPT_TIMEOUT;
         try (MongoClient client = MongoConnector.openDirect(uri, attempt)) {
-            return new ReplicaSetInitializer(new DriverAdminPort(client, masked), retry, clock, listener)
-                    .initiate(request);
+            ReplicaSetInitializer initializer =
+                    new ReplicaSetInitializer(new DriverAdminPort(client, masked), retry, clock, listener);
+            return apply ? initializer.initiate(request) : initializer.plan(request);
         }
     }
 
     public CloneReport clone(
             String sourceUri, String targetUri, CloneRequest request, Duration waitTimeout, ProgressListener progress) {
+        return withServers(
+                sourceUri,
+                targetUri,
+                waitTimeout,
+                (from, to) -> new CloneService(clock, memoryBudget()).copy(request, from, to, progress));
+    }
+
+    /** What {@link #clone} would do, reading both servers and writing nothing. */
+    public List<CopyPlan> planClone(String sourceUri, String targetUri, CloneRequest request, Duration waitTimeout) {
+        return withServers(
+                sourceUri, targetUri, waitTimeout, (from, to) -> new CloneService(clock).plan(request, from, to));
+    }
+
+    /** Opens the source (secondary preferred) and the target, and closes both after the work. */
+    private <T> T withServers(
+            String sourceUri, String targetUri, Duration waitTimeout, BiFunction<DriverSource, DriverTarget, T> work) {
         ConnectionString source = MongoConnector.parse(sourceUri, "--source-uri");
         ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
         try (MongoClient sourceClient = MongoConnector.open(source, waitTimeout, true);
                 MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
             DriverSource from =
                     new DriverSource(sourceClient, MongoConnector.location(source), MongoConnector.mask(sourceUri));
-            return new CloneService(clock, memoryBudget())
-                    .copy(request, from, targetStore(targetClient, target, targetUri), progress);
+            return work.apply(from, targetStore(targetClient, target, targetUri));
         }
     }
 
@@ -138,6 +174,27 @@ public final class SeederOperations {
             CloneRequest request,
             boolean databasesGiven,
             ProgressListener progress) {
+        ImportSelection selection = select(source, request, databasesGiven);
+        CloneRequest selected = request.withDatabases(selection.databases(), selection.toDb());
+        return new CloneService(clock, memoryBudget()).copy(selected, source, target, progress, selection.skipped());
+    }
+
+    /** What {@link #importDirectory} would do: every file checked, the target read, nothing written. */
+    public List<CopyPlan> planImport(Path directory, String targetUri, CloneRequest request, Duration waitTimeout) {
+        ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
+        try (DumpSource source = DumpSource.openDirectory(directory);
+                MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
+            ImportSelection selection = select(source, request, true);
+            return new CloneService(clock)
+                    .plan(
+                            request.withDatabases(selection.databases(), selection.toDb()),
+                            source,
+                            targetStore(targetClient, target, targetUri));
+        }
+    }
+
+    /** The databases an import takes from the dump, its notes and choices said on the way. */
+    private ImportSelection select(DumpSource source, CloneRequest request, boolean databasesGiven) {
         source.notes().forEach(messages);
         ImportSelection selection = ImportSelection.resolve(
                 source.databases(),
@@ -145,8 +202,7 @@ public final class SeederOperations {
                 request.toDb(),
                 request.databases().get(0));
         selection.messages().forEach(messages);
-        CloneRequest selected = request.withDatabases(selection.databases(), selection.toDb());
-        return new CloneService(clock, memoryBudget()).copy(selected, source, target, progress, selection.skipped());
+        return selection;
     }
 
     /** Exports one database to our seed folder, mongodump's directory layout or a mongodump archive. */

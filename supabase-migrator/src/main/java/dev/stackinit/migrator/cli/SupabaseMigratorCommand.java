@@ -15,18 +15,22 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {
             "Applies a Supabase schema from files, in order, exactly once: bootstrap → supabase/migrations → tables →"
-                    + " functions → triggers → webhooks → seed; pull writes those files from a live database.",
+                    + " functions → triggers → webhooks → seed; pull writes those files from a live database, diff finds what"
+                    + " changed since.",
         })
 public final class SupabaseMigratorCommand {
     /** The subcommands, in --help order; ToolCli builds only the one a run names (see its run method). */
     static final List<Class<?>> SUBCOMMANDS = List.of(
+            NewCommand.class,
             MigrateCommand.class,
             InfoCommand.class,
             ValidateCommand.class,
             RepairCommand.class,
             BaselineCommand.class,
             CleanCommand.class,
-            PullCommand.class);
+            ResetCommand.class,
+            PullCommand.class,
+            DiffCommand.class);
 
     /** Standard variable names besides SUPABASE_MIGRATOR_*. */
     static final Map<String, List<String>> ALIASES = Map.of(
