@@ -36,6 +36,19 @@ public final class MigrationSource {
         return checksums;
     }
 
+    /**
+     * What must hold before anything runs, without keeping the file: a SQL file can be read and every placeholder in it
+     * has a value; a YAML webhook file has valid declarations. (Splitting SQL into statements waits for {@link
+     * #prepare}, right before the file runs.)
+     */
+    public void check(MigrationFile file) {
+        if (file.kind() == MigrationFile.Kind.WEBHOOK_YAML) {
+            webhooks.canonical(file.path());
+        } else {
+            placeholders.apply(read(file), file.script());
+        }
+    }
+
     public PreparedMigration prepare(MigrationFile file) {
         if (file.kind() == MigrationFile.Kind.WEBHOOK_YAML) {
             String canonical = webhooks.canonical(file.path());

@@ -57,8 +57,8 @@ public final class Migrator {
                 target.record(adopted);
             }
             List<MigrationFile> toRun = toRun(work, adopted);
-            check(toRun, warnings);
-            List<AppliedMigration> applied = run(toRun, work);
+            check(toRun);
+            List<AppliedMigration> applied = run(toRun, work, warnings);
             return new MigrateReport(
                     applied,
                     adopted,
@@ -85,9 +85,10 @@ public final class Migrator {
         List<AppliedMigration> adopted = adoptable(work);
         List<MigratePlan.PlannedFile> planned = new ArrayList<>();
         List<MigrationFile> toRun = toRun(work, adopted);
-        check(toRun, warnings);
+        check(toRun);
         for (MigrationFile file : toRun) {
             PreparedMigration migration = source.prepare(file); // one at a time: the plan keeps only its summary
+            migration.sql().ifPresent(s -> s.warnings().forEach(w -> warn(warnings, w)));
             FileState state = work.board().entries().stream()
                     .filter(e -> e.key().equals(migration.file().key()))
                     .map(FileStatus::state)
@@ -217,13 +218,11 @@ public final class Migrator {
     }
 
     /**
-     * Checks every file first, so that an undefined placeholder fails before anything changes; one file at a time,
-     * kept only as its warnings: memory does not grow with the number of files.
+     * Checks every file first, so that an undefined placeholder or a bad declaration fails before anything changes;
+     * one file at a time, nothing kept: memory does not grow with the number of files.
      */
-    private void check(List<MigrationFile> files, List<String> warnings) {
-        for (MigrationFile file : files) {
-            source.prepare(file).sql().ifPresent(s -> s.warnings().forEach(w -> warn(warnings, w)));
-        }
+    private void check(List<MigrationFile> files) {
+        files.forEach(source::check);
     }
 
     private static void requireFile(List<MigrationFile> files, MigrationLimit limit) {
@@ -254,17 +253,21 @@ public final class Migrator {
         return line.length() <= 100 ? line : line.substring(0, 97) + "...";
     }
 
-    /** Reads, prepares and runs one file at a time; what runs must be what was compared with the history. */
-    private List<AppliedMigration> run(List<MigrationFile> files, Work work) {
+    /**
+     * Reads, prepares and runs one file at a time (its warnings said right before it runs); what runs must be what was
+     * compared with the history.
+     */
+    private List<AppliedMigration> run(List<MigrationFile> files, Work work, List<String> warnings) {
         Set<MigrationKey> outdated = work.board().inState(FileState.OUTDATED).stream()
                 .map(FileStatus::key)
                 .collect(Collectors.toSet());
         List<AppliedMigration> applied = new ArrayList<>();
         for (MigrationFile file : files) {
             PreparedMigration migration = source.prepare(file);
+            migration.sql().ifPresent(s -> s.warnings().forEach(w -> warn(warnings, w)));
             if (!migration.checksum().equals(work.checksums().get(file.key()))) {
-                throw new InvalidInputException(file.script() + " changed while migrate was running; "
-                        + applied.size() + " file(s) applied before it stay applied: run migrate again");
+                throw new InvalidInputException(file.script() + " changed while migrate was running; " + applied.size()
+                        + " file(s) applied before it stay applied: run migrate again");
             }
             try {
                 AppliedMigration row = target.apply(migration, outdated.contains(file.key()));

@@ -26,6 +26,7 @@ public record SqlScript(
     /** The line that makes a file run on the admin connection (what {@code pull} writes into such files). */
     public static final String AS_ADMIN_MARKER = "-- migrator:as-admin";
 
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
     private static final Pattern MARKER = Pattern.compile("(?m)^\\s*--\\s*migrator:no-transaction\\b");
     private static final Pattern AS_ADMIN = Pattern.compile("(?m)^\\s*--\\s*migrator:as-admin\\b");
     private static final Pattern NEEDS_NO_TRANSACTION = Pattern.compile("^(CREATE (UNIQUE )?INDEX CONCURRENTLY\\b"
@@ -66,7 +67,7 @@ public record SqlScript(
     /** The statement's first words, upper case, single-spaced (comments inside are rare enough to ignore). */
     private static String head(String sql) {
         String prefix = sql.length() > 200 ? sql.substring(0, 200) : sql;
-        return prefix.replaceAll("\\s+", " ").strip().toUpperCase(Locale.ROOT);
+        return BLANKS.matcher(prefix).replaceAll(" ").strip().toUpperCase(Locale.ROOT);
     }
 
     /** The statements' texts, e.g. for the Supabase CLI history. */
