@@ -100,12 +100,17 @@ public final class JdbcTarget implements MigrationTarget {
         return row;
     }
 
-    /** A SQL file and its history row in one round trip where possible (the commit is the second). */
+    /**
+     * A SQL file, its history row and the commit in one round trip where possible: the commit goes in the same batch
+     * unless the Supabase CLI history must be written after it (the driver's own commit then finds nothing to do). On
+     * an error the server skips the rest of the batch, the commit included, and the caller rolls back.
+     */
     private AppliedMigration executeAndRecord(
             Connection connection, PreparedMigration migration, boolean replace, long started) {
         if (migration.sql().isPresent() && !replace) {
             String insert = history.insertStatement(row(migration, true, started));
-            if (StatementRunner.run(connection, migration, insert)) {
+            String trailer = mirrored(migration) ? insert : insert + "\n;\nCOMMIT";
+            if (StatementRunner.run(connection, migration, trailer)) {
                 return row(migration, true, started);
             }
         } else {
@@ -127,8 +132,13 @@ public final class JdbcTarget implements MigrationTarget {
         }
     }
 
+    /** Whether the file is also recorded in supabase_migrations (in its transaction, after the file). */
+    private boolean mirrored(PreparedMigration migration) {
+        return cliHistory.isPresent() && migration.file().phase() == Phase.MIGRATIONS;
+    }
+
     private void mirror(Connection connection, PreparedMigration migration) throws SQLException {
-        if (cliHistory.isPresent() && migration.file().phase() == Phase.MIGRATIONS) {
+        if (mirrored(migration)) {
             List<String> statements = migration.sql().map(SqlScript::statements).orElse(List.of()).stream()
                     .map(SqlStatement::sql)
                     .toList();
