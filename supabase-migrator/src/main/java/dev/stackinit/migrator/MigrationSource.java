@@ -29,11 +29,36 @@ public final class MigrationSource {
 
     public Map<MigrationKey, String> checksums(List<MigrationFile> files) {
         Map<MigrationKey, String> checksums = new LinkedHashMap<>();
+        MessageDigest digest = sha256();
         for (MigrationFile file : files) {
-            String raw = file.kind() == MigrationFile.Kind.SQL ? read(file) : "";
-            checksums.put(file.key(), checksum(file, raw));
+            checksums.put(
+                    file.key(),
+                    file.kind() == MigrationFile.Kind.SQL
+                            ? sqlChecksum(file, digest)
+                            : sha256(webhooks.canonical(file.path())));
         }
         return checksums;
+    }
+
+    /**
+     * The checksum of {@link #read}'s text, taken from the bytes when they are that text already (ASCII without a
+     * carriage return, like most SQL files), without decoding and encoding them again.
+     */
+    private static String sqlChecksum(MigrationFile file, MessageDigest digest) {
+        byte[] bytes = readBytes(file);
+        if (plainAscii(bytes)) {
+            return HexFormat.of().formatHex(digest.digest(bytes));
+        }
+        return sha256(normalize(new String(bytes, StandardCharsets.UTF_8)));
+    }
+
+    private static boolean plainAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0 || b == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -60,29 +85,31 @@ public final class MigrationSource {
         return new PreparedMigration(file, sha256(raw), Optional.of(sql), text, sql.asAdmin());
     }
 
-    private String checksum(MigrationFile file, String raw) {
-        if (file.kind() == MigrationFile.Kind.SQL) {
-            return sha256(raw);
-        }
-        return sha256(webhooks.canonical(file.path()));
+    static String read(MigrationFile file) {
+        return normalize(new String(readBytes(file), StandardCharsets.UTF_8));
     }
 
-    static String read(MigrationFile file) {
+    private static byte[] readBytes(MigrationFile file) {
         try {
-            String text = new String(Files.readAllBytes(file.path()), StandardCharsets.UTF_8);
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
-            }
-            return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
+            return Files.readAllBytes(file.path());
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + file.script() + ": " + e.getMessage(), e);
         }
     }
 
+    /** Without a byte order mark, line endings as \n. */
+    private static String normalize(String text) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return body.indexOf('\r') < 0 ? body : body.replace("\r\n", "\n");
+    }
+
     static String sha256(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
