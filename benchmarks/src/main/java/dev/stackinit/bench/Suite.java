@@ -95,42 +95,50 @@ public final class Suite {
             String header = header(tools, migrate);
             System.out.println(header);
             if (only.contains("clone")) {
-                CloneBenchmark.Measured clone = new CloneBenchmark(
-                                Tool.find(repo, "mongo-seeder"),
-                                work,
-                                quick ? 1 : 3,
-                                quick ? List.of(10_000) : List.of(10_000, 100_000, 400_000))
-                        .measure();
-                report.addAll(clone.rows());
-                memory.addAll(clone.memory());
+                section(report, "clone", () -> {
+                    CloneBenchmark.Measured clone = new CloneBenchmark(
+                                    Tool.find(repo, "mongo-seeder"),
+                                    work,
+                                    quick ? 1 : 3,
+                                    quick ? List.of(10_000) : List.of(10_000, 100_000, 400_000))
+                            .measure();
+                    memory.addAll(clone.memory());
+                    return clone.rows();
+                });
             }
             if (only.contains("migrate")) {
                 for (int files : quick ? List.of(100) : List.of(100, 500, 2000)) {
-                    GeneratedMigrations generated = GeneratedMigrations.write(work.resolve("migrate-" + files), files);
-                    MigrateBenchmark.Measured measured = migrate.measure(generated, quick ? 1 : 5);
-                    report.addAll(measured.rows());
-                    memory.add(migrate.memoryRow(files, measured.peakRssMb()));
+                    section(report, "migrate " + files + " files", () -> {
+                        GeneratedMigrations generated =
+                                GeneratedMigrations.write(work.resolve("migrate-" + files), files);
+                        MigrateBenchmark.Measured measured = migrate.measure(generated, quick ? 1 : 5);
+                        memory.add(migrate.memoryRow(files, measured.peakRssMb()));
+                        return measured.rows();
+                    });
                 }
             }
             if (only.contains("noop")) {
-                GeneratedMigrations applied = GeneratedMigrations.write(work.resolve("noop-migrations"), 500);
                 mongo = new MongoServer(new MemoryBackend());
                 mongo.bind("127.0.0.1", 0);
                 InetSocketAddress address = mongo.getLocalAddress();
                 String mongoUri = "mongodb://127.0.0.1:" + address.getPort() + "/?directConnection=true";
-                NoopBenchmark noop = new NoopBenchmark(repo, work, db, mongoUri);
-                noop.prepare(applied.texts(), applied.dir());
-                report.addAll(noop.measure(runs));
+                EmbeddedSupabase database = db;
+                section(report, "noop", () -> {
+                    GeneratedMigrations applied = GeneratedMigrations.write(work.resolve("noop-migrations"), 500);
+                    NoopBenchmark noop = new NoopBenchmark(repo, work, database, mongoUri);
+                    noop.prepare(applied.texts(), applied.dir());
+                    return noop.measure(runs);
+                });
             }
             if (only.contains("version")) {
-                report.addAll(VersionBenchmark.measure(tools, work, runs));
+                section(report, "version", () -> VersionBenchmark.measure(tools, work, runs));
             }
             if (only.contains("size")) {
                 Path jdk25 = SizeBenchmark.jdk25(tools);
                 if (jdk25 == null) {
                     System.err.println("size: no JDK 25+ made the tools' AOT caches: no image rows");
                 } else {
-                    report.addAll(new SizeBenchmark(repo, jdk25).measure(tools));
+                    section(report, "size", () -> new SizeBenchmark(repo, jdk25).measure(tools));
                 }
             }
             report.addAll(memory);
@@ -158,6 +166,22 @@ public final class Suite {
                 db.close();
             }
             deleteTree(work);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Section {
+        List<Row> measure() throws Exception;
+    }
+
+    /** Runs one section; a failure is a row of the table (and a stack trace on stderr), the other sections still run. */
+    private static void section(Report report, String name, Section section) {
+        try {
+            report.addAll(section.measure());
+        } catch (Exception e) {
+            e.printStackTrace();
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            report.add(new Row("!", name + " FAILED", message, "", "", "", false));
         }
     }
 
