@@ -79,10 +79,12 @@ public final class MigrationSource {
             String canonical = webhooks.canonical(file.path());
             return new PreparedMigration(file, sha256(canonical), Optional.empty(), canonical, false);
         }
-        String raw = read(file);
+        byte[] bytes = readBytes(file);
+        String raw = normalize(new String(bytes, StandardCharsets.UTF_8));
         String text = placeholders.apply(raw, file.script());
         SqlScript sql = SqlScript.parse(text, file.script());
-        return new PreparedMigration(file, sha256(raw), Optional.of(sql), text, sql.asAdmin());
+        String checksum = plainAscii(bytes) ? HexFormat.of().formatHex(sha256().digest(bytes)) : sha256(raw);
+        return new PreparedMigration(file, checksum, Optional.of(sql), text, sql.asAdmin());
     }
 
     static String read(MigrationFile file) {

@@ -43,7 +43,9 @@ public record SqlScript(
     public static SqlScript parse(String text, String source) {
         List<SqlStatement> kept = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        String reason = MARKER.matcher(text).find() ? "marked -- migrator:no-transaction" : null;
+        // the markers' regular expressions scan every line: only for a file that names one at all
+        boolean marked = text.contains("migrator:");
+        String reason = marked && MARKER.matcher(text).find() ? "marked -- migrator:no-transaction" : null;
         for (SqlStatement statement : SqlSplitter.split(text)) {
             String head = head(statement.sql());
             if (TRANSACTION_CONTROL.matcher(head).matches()) {
@@ -57,7 +59,10 @@ public record SqlScript(
             kept.add(statement);
         }
         return new SqlScript(
-                kept, Optional.ofNullable(reason), AS_ADMIN.matcher(text).find(), warnings);
+                kept,
+                Optional.ofNullable(reason),
+                marked && AS_ADMIN.matcher(text).find(),
+                warnings);
     }
 
     public boolean transactional() {
