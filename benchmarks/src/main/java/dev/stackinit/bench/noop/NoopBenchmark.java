@@ -85,6 +85,17 @@ public final class NoopBenchmark {
                 List.of("migrate", "-d", migrations.toString()),
                 migrateEnv,
                 "0 pending"));
+        // the same on a plain PostgreSQL database: no Supabase checks or bootstrap
+        db.createDatabase("noop_plain");
+        Map<String, String> plainEnv =
+                Map.of("DATABASE_URL", db.postgresUrl("postgres", "noop_plain"), "POSTGRES_PASSWORD", db.password());
+        setUp(migrator, plainEnv, "migrate", "--flavor", "plain", "-d", migrations.toString());
+        cases.add(new Case(
+                migrator,
+                "supabase-migrator migrate --flavor plain (" + migrationTexts.size() + " applied)",
+                List.of("migrate", "--flavor", "plain", "-d", migrations.toString()),
+                plainEnv,
+                "0 pending"));
     }
 
     private void setUp(Tool tool, Map<String, String> env, String... args) throws Exception {
