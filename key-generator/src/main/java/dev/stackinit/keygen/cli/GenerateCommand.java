@@ -9,6 +9,7 @@ import dev.stackinit.keygen.KeyPlanner;
 import dev.stackinit.keygen.io.EnvFileStore;
 import dev.stackinit.keygen.io.EnvUpdater;
 import dev.stackinit.keygen.io.StackFiles;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,12 @@ final class GenerateCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(
+            names = "--create",
+            description = "Start a missing --env-file (or mapping source) from an empty file. Without it a missing"
+                    + " file is an error: copy the stack's .env.example first.")
+    boolean create;
+
+    @Option(
             names = "--expires-in",
             defaultValue = "5y",
             converter = DurationConverter.class,
@@ -89,6 +96,10 @@ final class GenerateCommand implements Callable<Integer> {
             throw new UsageException(
                     "--rotate replaces JWT_SECRET, but one was given (JWT_SECRET or --jwt-secret-file)");
         }
+        SecretsOutput.checkName("--secret-name", secretName, 253);
+        if (namespace != null) {
+            SecretsOutput.checkName("--namespace", namespace, 63);
+        }
         GenerateRequest request = new GenerateRequest(Map.of(), secret, rotate, asymmetric, expiresIn);
         KeyPlanner planner = new KeyPlanner(root.clock(), root.random());
         if (envFiles.isEmpty() && mapping == null) {
@@ -102,9 +113,17 @@ final class GenerateCommand implements Callable<Integer> {
         if (!format.equals("dotenv") && !format.equals("json")) {
             throw new UsageException("--format " + format + " cannot be combined with --env-file/--mapping");
         }
-        StackFiles stack = StackFiles.load(envFiles, Optional.ofNullable(mapping), new EnvFileStore(), false);
-        EnvUpdater.Result result = new EnvUpdater(planner, new EnvFileStore()).update(stack, request, dryRun);
-        result.notes().forEach(note -> root.spec.commandLine().getErr().println("key-generator: warning: " + note));
+        PrintWriter err = root.spec.commandLine().getErr();
+        EnvUpdater.Result result = new EnvUpdater(planner, new EnvFileStore())
+                .generate(
+                        envFiles,
+                        Optional.ofNullable(mapping),
+                        create,
+                        request,
+                        dryRun,
+                        lock -> err.println(
+                                "key-generator: waiting for another run to finish (" + StackFiles.display(lock) + ")"));
+        result.notes().forEach(note -> err.println("key-generator: warning: " + note));
         root.spec.commandLine().getOut().print(GenerateSummary.render(result, format, dryRun));
         return 0;
     }

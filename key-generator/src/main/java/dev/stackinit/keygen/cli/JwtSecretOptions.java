@@ -2,7 +2,7 @@ package dev.stackinit.keygen.cli;
 
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.errors.UsageException;
-import java.io.IOException;
+import dev.stackinit.shared.StrictUtf8;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -34,15 +34,14 @@ public final class JwtSecretOptions {
                     + "set JWT_SECRET in the environment or use --jwt-secret-file");
         }
         if (jwtSecretFile != null) {
-            try {
-                String secret = Files.readString(jwtSecretFile).replaceFirst("\\r?\\n$", "");
-                if (secret.isEmpty()) {
-                    throw new InvalidInputException("JWT secret file " + jwtSecretFile + " is empty");
-                }
-                return Optional.of(secret);
-            } catch (IOException e) {
-                throw new InvalidInputException("cannot read JWT secret file " + jwtSecretFile, e);
+            if (Files.isDirectory(jwtSecretFile)) {
+                throw new InvalidInputException("JWT secret file " + jwtSecretFile + " is a folder");
             }
+            String secret = StrictUtf8.read(jwtSecretFile).replaceFirst("\\r?\\n$", "");
+            if (secret.isEmpty()) {
+                throw new InvalidInputException("JWT secret file " + jwtSecretFile + " is empty");
+            }
+            return Optional.of(secret);
         }
         return Optional.ofNullable(jwtSecret).filter(s -> !s.isEmpty());
     }
