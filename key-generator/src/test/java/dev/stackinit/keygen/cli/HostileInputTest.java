@@ -106,7 +106,7 @@ class HostileInputTest {
         cases.add(usage("unknown format", "unknown --format", "generate", "--format", "yaml"));
         cases.add(usage("rotate without files", "--rotate needs --env-file", "generate", "--rotate"));
         cases.add(usage("dry run without files", "--dry-run needs --env-file", "generate", "--dry-run"));
-        cases.add(usage("secret in argv", "not accepted on the command line", "generate", "--jwt-secret", SECRET));
+        cases.add(usage("empty format", "unknown --format", "generate", "--format", ""));
         cases.add(usage("bad k8s name", "not a Kubernetes name", "generate", "--secret-name", "Bad_Name"));
         cases.add(usage("k8s name too long", "not a Kubernetes name", "generate", "--secret-name", "a".repeat(254)));
         cases.add(usage("bad namespace", "not a Kubernetes name", "generate", "--namespace", "a.b"));
@@ -323,7 +323,7 @@ class HostileInputTest {
         cases.add(invalid(
                 "secret file is a folder",
                 d -> Files.createDirectory(d.resolve("s")),
-                "is a folder",
+                "Is a directory",
                 "generate",
                 "--jwt-secret-file",
                 "$D/s"));

@@ -1,12 +1,13 @@
 package dev.stackinit.seeder.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.SourceMongoOptions;
+import dev.stackinit.cli.options.TargetMongoOptions;
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.errors.RejectedException;
 import dev.stackinit.errors.ToolException;
 import dev.stackinit.errors.UnreachableException;
 import dev.stackinit.errors.UsageException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,17 +30,14 @@ import picocli.CommandLine.Spec;
             "mode defaults to if-complete so a restart does not copy again. The error line names the failed step."
         })
 final class InitCommand implements Callable<Integer> {
-    @Option(
-            names = "--target-uri",
-            defaultValue = "mongodb://localhost:27017",
-            description = "The local mongod. Default: ${DEFAULT-VALUE}.")
-    String targetUri;
+    @Mixin
+    TargetMongoOptions target;
 
-    @Option(names = "--source-uri", description = "Clone from this server when set (production).")
-    String sourceUri;
+    @Mixin
+    SourceMongoOptions source;
 
-    @Option(names = "--seed-dir", description = "Import this directory when set and no source URI is.")
-    Path seedDir;
+    @Mixin
+    SeedDirOption seedDir;
 
     @Option(
             names = "--rs-init",
@@ -72,23 +70,26 @@ final class InitCommand implements Callable<Integer> {
         Steps steps = new Steps(root, spec.commandLine().getErr());
         Map<String, Object> results = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder();
+        String targetUri = target.uri();
+        String sourceUri = source.uri().orElse(null);
         if (rsInit) {
-            var result = step("rs-init", () -> steps.rsInit(targetUri, rs, run.waitTimeout));
+            var result = step("rs-init", () -> steps.rsInit(targetUri, rs, run.waitTimeout()));
             results.put("rsInit", Reports.json(result));
             text.append(Reports.text(result)).append('\n');
         }
         if (sourceUri != null && !sourceUri.isBlank()) {
-            var report = step("clone", () -> steps.clone(sourceUri, targetUri, copyIfComplete(), run.waitTimeout));
+            var report = step("clone", () -> steps.clone(sourceUri, targetUri, copyIfComplete(), run.waitTimeout()));
             results.put("clone", Reports.json(report));
             text.append(Reports.text("cloned", report));
-        } else if (seedDir != null) {
-            var report = step("import", () -> steps.importDirectory(seedDir, targetUri, copy, run.waitTimeout));
+        } else if (seedDir.given().isPresent()) {
+            var report =
+                    step("import", () -> steps.importDirectory(seedDir.required(), targetUri, copy, run.waitTimeout()));
             results.put("import", Reports.json(report));
             text.append(Reports.text("imported", report));
         } else {
             text.append("no source URI and no seed directory set: no data step");
         }
-        if (run.json) {
+        if (run.json()) {
             Reports.print(spec.commandLine().getOut(), results);
         } else {
             spec.commandLine().getOut().println(text.toString().stripTrailing());

@@ -1,12 +1,12 @@
 package dev.stackinit.seeder.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.TargetMongoOptions;
 import dev.stackinit.seeder.ReplicaSetResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -19,11 +19,8 @@ import picocli.CommandLine.Spec;
             "Connects directly to the first host of the URI. Safe to run on every start."
         })
 final class RsInitCommand implements Callable<Integer> {
-    @Option(
-            names = "--target-uri",
-            defaultValue = "mongodb://localhost:27017",
-            description = "The mongod to initiate; credentials allowed (env preferred). Default: ${DEFAULT-VALUE}.")
-    String targetUri;
+    @Mixin
+    TargetMongoOptions target;
 
     @Mixin
     RunOptions run;
@@ -42,8 +39,9 @@ final class RsInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReplicaSetResult result = new Steps(root, spec.commandLine().getErr()).rsInit(targetUri, rs, run.waitTimeout);
-        if (run.json) {
+        ReplicaSetResult result =
+                new Steps(root, spec.commandLine().getErr()).rsInit(target.uri(), rs, run.waitTimeout());
+        if (run.json()) {
             Reports.print(spec.commandLine().getOut(), Reports.json(result));
         } else {
             spec.commandLine().getOut().println(Reports.text(result));
