@@ -104,6 +104,7 @@ public final class MigrationSetup {
      */
     public MigrateReport migrate(
             List<String> waitForTables, boolean createDatabase, boolean bootstrap, MigrationListener listener) {
+        Connector.checkTableNames(waitForTables);
         List<MigrationFile> files = files();
         if (createDatabase && connector().createDatabaseIfMissing(url())) {
             messages.accept("created database " + url().database());
@@ -162,14 +163,20 @@ public final class MigrationSetup {
         DatabaseUrl url = url();
         DatabaseUrl admin = adminUrl();
         Connector connector = connector();
-        Connection main = connector.open(url);
-        if (settings.supabase() && url.user().equals("supabase_admin")) {
-            // like the Supabase CLI: objects must belong to postgres, or Studio cannot alter them later
-            setRole(main);
-        }
+        boolean asPostgres = settings.supabase() && url.user().equals("supabase_admin");
         boolean sameAsMain =
                 admin.jdbcUrl().equals(url.jdbcUrl()) && admin.user().equals(url.user());
-        return new Session(main, () -> sameAsMain ? main : connector.open(admin));
+        // factories, not connections: a run that loses its connection opens new ones the same way
+        return new Session(
+                () -> {
+                    Connection main = connector.open(url);
+                    if (asPostgres) {
+                        // like the Supabase CLI: objects must belong to postgres, or Studio cannot alter them later
+                        setRole(main);
+                    }
+                    return main;
+                },
+                sameAsMain ? null : () -> connector.open(admin));
     }
 
     public JdbcTarget target(Session session) {
