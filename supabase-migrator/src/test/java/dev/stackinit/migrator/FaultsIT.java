@@ -296,4 +296,28 @@ class FaultsIT {
         assertThat(err).contains("clean refused: host 10.255.0.1 is 10.255.0.1, not this machine");
         assertOneErrorLine();
     }
+
+    @Test
+    void theJarPrintsOneLineAndNoDriverLoggingForAUrlTheDriverCannotRead() throws Exception {
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        Path.of("target/supabase-migrator.jar").toAbsolutePath().toString(),
+                        "migrate",
+                        "-d",
+                        dir.toString(),
+                        "--database-url",
+                        "jdbc:postgresql://localhost:" + db.port() + "/" + database + "?PGPORT=abc")
+                .redirectErrorStream(false)
+                .start();
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(stderr).isEqualTo(3);
+        assertThat(stderr.lines().toList())
+                .as("no java.util.logging WARNING lines from the driver")
+                .singleElement()
+                .asString()
+                .startsWith("supabase-migrator: invalid database URL");
+    }
 }

@@ -5,9 +5,11 @@ import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.cli.options.UrlRewriteOption;
 import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.shared.IoErrors;
 import dev.stackinit.webhooks.DeclarationWriter;
 import dev.stackinit.webhooks.Headers;
 import dev.stackinit.webhooks.LiveWebhook;
+import dev.stackinit.webhooks.Masking;
 import dev.stackinit.webhooks.UrlRewrite;
 import dev.stackinit.webhooks.WebhookSpec;
 import java.io.IOException;
@@ -69,9 +71,11 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         for (WebhookSpec exported : specs) {
-            if (Headers.names(exported.headers()).stream().anyMatch(Headers::isSecret)) {
-                err.println("webhook-config: warning: webhook " + exported.name() + " sends a secret-looking header;"
-                        + " replace its value with ${VARIABLE} before committing the file");
+            List<String> secrets = secretPlaces(exported);
+            if (!secrets.isEmpty()) {
+                // export must reproduce the webhook, so it writes the values; it names where they are (never what)
+                err.println("webhook-config: warning: webhook " + exported.name() + " carries secret-looking values ("
+                        + String.join(", ", secrets) + "); replace them with ${VARIABLE} before committing the file");
             }
         }
         String yaml = DeclarationWriter.write(specs);
@@ -96,6 +100,21 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Where Masking's rule finds a secret: header and param names, and "url" when the URL's masked form differs. */
+    private static List<String> secretPlaces(WebhookSpec exported) {
+        List<String> places = new ArrayList<>();
+        if (!Masking.url(exported.url()).equals(exported.url())) {
+            places.add("url");
+        }
+        Headers.names(exported.headers()).stream()
+                .filter(Masking::isSecretName)
+                .forEach(name -> places.add("header " + name));
+        Headers.names(exported.params()).stream()
+                .filter(Masking::isSecretName)
+                .forEach(name -> places.add("param " + name));
+        return places;
+    }
+
     private static void writeAtomically(Path target, String text) {
         Path folder = target.toAbsolutePath().getParent();
         try {
@@ -107,7 +126,7 @@ final class ExportCommand implements Callable<Integer> {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new InvalidInputException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new InvalidInputException("cannot write " + target + ": " + IoErrors.describe(e), e);
         }
     }
 }
