@@ -42,8 +42,15 @@ public final class Migrator {
     }
 
     public MigrateReport migrate(List<MigrationFile> files) {
+        return migrate(files, source.checksums(files));
+    }
+
+    /**
+     * @param checksums {@link MigrationSource#checksums} of the files, computed before connecting: reading them is
+     *     where invalid UTF-8 and broken YAML are found, and that should happen before anything else
+     */
+    public MigrateReport migrate(List<MigrationFile> files, Map<MigrationKey, String> checksums) {
         long started = clock.millis();
-        Map<MigrationKey, String> checksums = source.checksums(files);
         List<String> warnings = new ArrayList<>();
         try (MigrationTarget.Lock lock = target.lock(listener::waitingForLock)) {
             target.ensureHistory();

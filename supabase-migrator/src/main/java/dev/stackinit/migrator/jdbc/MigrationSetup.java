@@ -4,6 +4,7 @@ import dev.stackinit.errors.UnreachableException;
 import dev.stackinit.migrator.Bootstrap;
 import dev.stackinit.migrator.MigrateReport;
 import dev.stackinit.migrator.MigrationFile;
+import dev.stackinit.migrator.MigrationKey;
 import dev.stackinit.migrator.MigrationListener;
 import dev.stackinit.migrator.MigrationScanner;
 import dev.stackinit.migrator.MigrationSource;
@@ -105,7 +106,10 @@ public final class MigrationSetup {
     public MigrateReport migrate(
             List<String> waitForTables, boolean createDatabase, boolean bootstrap, MigrationListener listener) {
         Connector.checkTableNames(waitForTables);
+        history();
         List<MigrationFile> files = files();
+        // every file read (strict UTF-8) and every YAML webhook file parsed before the first connection
+        Map<MigrationKey, String> checksums = source().checksums(files);
         if (createDatabase && connector().createDatabaseIfMissing(url())) {
             messages.accept("created database " + url().database());
         }
@@ -119,7 +123,7 @@ public final class MigrationSetup {
                     run = new SupabaseBootstrap(session, postgresPassword(), webhooks);
                 }
             }
-            return new Migrator(target(session), source(), run, listener, clock).migrate(files);
+            return new Migrator(target(session), source(), run, listener, clock).migrate(files, checksums);
         }
     }
 
@@ -160,6 +164,7 @@ public final class MigrationSetup {
 
     /** Waits for the server, opens the main connection and (lazily) the admin one. */
     public Session connect() {
+        history(); // a --history-table that cannot be one is a usage error before any connection
         DatabaseUrl url = url();
         DatabaseUrl admin = adminUrl();
         Connector connector = connector();
