@@ -43,6 +43,11 @@ public final class KeyPlanner {
                 values.put(spec.name(), plainSecret(spec, current.get(spec.name()), request.rotate(), notes));
             }
         }
+        for (PublicDefaults credential : PublicDefaults.of(PublicDefaults.Kind.CREDENTIAL)) {
+            credential
+                    .credentialNotice(current.get(credential.name()))
+                    .ifPresent(notice -> notes.add(credential.name() + " " + notice));
+        }
         if (request.asymmetric() || hasValue(current, Vars.JWT_KEYS)) {
             new AsymmetricPlanner(random, issuedAt, expiresAt).plan(current, secret, request.rotate(), values, notes);
         }

@@ -58,7 +58,10 @@ public enum SecretSpec {
             64,
             Integer.MAX_VALUE,
             Charset.ANY,
-            "850181e4652dd023b7a98c58ae0d2d34bd487ee0cc3254aed6eda37307425907");
+            "850181e4652dd023b7a98c58ae0d2d34bd487ee0cc3254aed6eda37307425907"),
+    // MinIO's root password in Supabase's docker-compose.s3.yml override (at least 8 characters); its generate script
+    // replaces the public example value, so a stack must never keep it
+    MINIO_ROOT_PASSWORD(r -> r.from(RandomText.ALPHANUMERIC, 32), 8, Integer.MAX_VALUE, Charset.ANY, "secret1234");
 
     /** Which characters a value may contain. */
     enum Charset {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,27 +62,55 @@ final class ExportCommand implements Callable<Integer> {
         List<UrlRewrite> urlRewrites = DeclarationOptions.parseRewrites(rewrite.rules());
         PrintWriter err = spec.commandLine().getErr();
         List<WebhookSpec> specs = new ArrayList<>();
+        List<LiveWebhook> leftOut = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (LiveWebhook webhook : LiveReader.read(root, connection, err)) {
-            try {
-                specs.add(UrlRewrite.applyFirst(urlRewrites, webhook.toSpec()));
-            } catch (InvalidInputException notExpressible) {
-                skipped.add(notExpressible.getMessage());
-                err.println("webhook-config: warning: skipped: " + notExpressible.getMessage());
+            // a trigger a declaration would rewrite stays out of the YAML, so plan and apply leave it alone
+            Optional<String> why = webhook.whyNotDeclarable();
+            if (why.isEmpty()) {
+                try {
+                    specs.add(UrlRewrite.applyFirst(urlRewrites, webhook.toSpec()));
+                    continue;
+                } catch (InvalidInputException refused) {
+                    why = Optional.of("has a URL the rewrite refuses (" + refused.getMessage() + ")");
+                }
             }
+            leftOut.add(webhook);
+            skipped.add(webhook.name() + " on " + webhook.qualifiedTable() + ": " + why.get());
+            err.println("webhook-config: warning: " + webhook.name() + " on " + webhook.qualifiedTable()
+                    + " not declared: it " + why.get() + "; its SQL is kept as a comment at the end of the file");
         }
         for (WebhookSpec exported : specs) {
             List<String> secrets = secretPlaces(exported);
             if (!secrets.isEmpty()) {
-                // export must reproduce the webhook, so it writes the values; it names where they are (never what)
-                err.println("webhook-config: warning: webhook " + exported.name() + " carries secret-looking values ("
-                        + String.join(", ", secrets) + "); replace them with ${VARIABLE} before committing the file");
+                warnSecret(err, exported.name(), String.join(", ", secrets));
             }
         }
-        String yaml = DeclarationWriter.write(specs);
+        for (LiveWebhook kept : leftOut) {
+            List<String> places = new ArrayList<>();
+            List<String> arguments = kept.arguments();
+            if (!arguments.isEmpty() && !Masking.url(arguments.get(0)).equals(arguments.get(0))) {
+                places.add("url");
+            }
+            if (arguments.size() > 2 && Headers.anySecret(arguments.get(2))) {
+                places.add("headers");
+            }
+            if (arguments.size() > 3 && Headers.anySecret(arguments.get(3))) {
+                places.add("params");
+            }
+            if (!places.isEmpty()) {
+                warnSecret(err, kept.name(), String.join(", ", places));
+            }
+        }
+        String yaml = DeclarationWriter.write(specs, leftOut);
         if (output != null) {
             writeAtomically(output, yaml);
-            err.println("webhook-config: exported " + specs.size() + " webhook(s) to " + output);
+            err.println("webhook-config: exported " + specs.size() + " webhook(s) to " + output
+                    + (leftOut.isEmpty() ? "" : "; " + leftOut.size() + " trigger(s) kept as SQL comments"));
+        }
+        if (!leftOut.isEmpty()) {
+            err.println("webhook-config: " + leftOut.size() + " trigger(s) not declared (named above): apply and"
+                    + " plan leave them as they are");
         }
         if (json.enabled()) {
             ObjectNode report = Render.JSON.createObjectNode();
@@ -113,6 +142,12 @@ final class ExportCommand implements Callable<Integer> {
                 .filter(Masking::isSecretName)
                 .forEach(name -> places.add("param " + name));
         return places;
+    }
+
+    /** Export must reproduce the webhook, so it writes the values; it names where they are, never what. */
+    private static void warnSecret(PrintWriter err, String name, String where) {
+        err.println("webhook-config: warning: webhook " + name + " carries secret-looking values (" + where
+                + "); replace them with ${VARIABLE} before committing the file");
     }
 
     private static void writeAtomically(Path target, String text) {
