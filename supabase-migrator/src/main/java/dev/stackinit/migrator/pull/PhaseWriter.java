@@ -1,8 +1,8 @@
 package dev.stackinit.migrator.pull;
 
 import dev.stackinit.errors.InvalidInputException;
-import dev.stackinit.shared.IoErrors;
 import dev.stackinit.migrator.Phase;
+import dev.stackinit.shared.IoErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
