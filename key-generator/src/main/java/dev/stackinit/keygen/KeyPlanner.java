@@ -43,6 +43,7 @@ public final class KeyPlanner {
                 values.put(spec.name(), plainSecret(spec, current.get(spec.name()), request.rotate(), notes));
             }
         }
+        MongoValues.plan(current, values, notes);
         if (request.asymmetric() || hasValue(current, Vars.JWT_KEYS)) {
             new AsymmetricPlanner(random, issuedAt, expiresAt).plan(current, secret, request.rotate(), values, notes);
         }
