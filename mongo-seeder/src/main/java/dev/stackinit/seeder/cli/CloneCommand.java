@@ -26,11 +26,17 @@ final class CloneCommand implements Callable<Integer> {
             description = "Server to copy from; set it in the environment when it carries credentials.")
     String sourceUri;
 
+    @Mixin
+    SourcePasswordOptions sourcePassword;
+
     @Option(
             names = "--target-uri",
             defaultValue = "mongodb://localhost:27017",
             description = "Server to copy into. Default: ${DEFAULT-VALUE}.")
     String targetUri;
+
+    @Mixin
+    TargetPasswordOptions targetPassword;
 
     @Mixin
     RunOptions run;
@@ -49,8 +55,8 @@ final class CloneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CloneReport report =
-                new Steps(root, spec.commandLine().getErr()).clone(sourceUri, targetUri, copy, run.waitTimeout);
+        CloneReport report = new Steps(root, spec.commandLine().getErr())
+                .clone(sourcePassword.apply(sourceUri), targetPassword.apply(targetUri), copy, run.waitTimeout);
         if (run.json) {
             Reports.print(spec.commandLine().getOut(), Reports.json(report));
         } else {

@@ -27,6 +27,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--source-uri", required = true, description = "Server to export from.")
     String sourceUri;
 
+    @Mixin
+    SourcePasswordOptions sourcePassword;
+
     @Option(
             names = "--database",
             defaultValue = "__models__",
@@ -57,7 +60,12 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExportReport report = new Steps(root, spec.commandLine().getErr())
-                .export(sourceUri, database, new NameFilter(include, exclude), seedDir, run.waitTimeout);
+                .export(
+                        sourcePassword.apply(sourceUri),
+                        database,
+                        new NameFilter(include, exclude),
+                        seedDir,
+                        run.waitTimeout);
         if (run.json) {
             Reports.print(spec.commandLine().getOut(), report);
         } else {

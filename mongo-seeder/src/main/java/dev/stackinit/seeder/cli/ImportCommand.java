@@ -31,6 +31,9 @@ final class ImportCommand implements Callable<Integer> {
     String targetUri;
 
     @Mixin
+    TargetPasswordOptions targetPassword;
+
+    @Mixin
     RunOptions run;
 
     @Mixin
@@ -47,8 +50,8 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CloneReport report =
-                new Steps(root, spec.commandLine().getErr()).importDirectory(seedDir, targetUri, copy, run.waitTimeout);
+        CloneReport report = new Steps(root, spec.commandLine().getErr())
+                .importDirectory(seedDir, targetPassword.apply(targetUri), copy, run.waitTimeout);
         if (run.json) {
             Reports.print(spec.commandLine().getOut(), Reports.json(report));
         } else {

@@ -35,8 +35,14 @@ final class InitCommand implements Callable<Integer> {
             description = "The local mongod. Default: ${DEFAULT-VALUE}.")
     String targetUri;
 
+    @Mixin
+    TargetPasswordOptions targetPassword;
+
     @Option(names = "--source-uri", description = "Clone from this server when set (production).")
     String sourceUri;
+
+    @Mixin
+    SourcePasswordOptions sourcePassword;
 
     @Option(names = "--seed-dir", description = "Import this directory when set and no source URI is.")
     Path seedDir;
@@ -56,6 +62,9 @@ final class InitCommand implements Callable<Integer> {
     RsOptions rs;
 
     @Mixin
+    AppUserOptions app;
+
+    @Mixin
     CopyOptions copy;
 
     @Mixin
@@ -70,19 +79,27 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Steps steps = new Steps(root, spec.commandLine().getErr());
+        String target = targetPassword.apply(targetUri);
+        boolean cloning = sourceUri != null && !sourceUri.isBlank();
+        String source = cloning ? sourcePassword.apply(sourceUri) : null;
+        var appUser = app.resolve();
         Map<String, Object> results = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder();
         if (rsInit) {
-            var result = step("rs-init", () -> steps.rsInit(targetUri, rs, run.waitTimeout));
+            var result = step("rs-init", () -> steps.rsInit(target, rs, appUser, run.waitTimeout));
+            Reports.notes(result)
+                    .forEach(note -> spec.commandLine().getErr().println("mongo-seeder: warning: " + note));
             results.put("rsInit", Reports.json(result));
             text.append(Reports.text(result)).append('\n');
+        } else if (appUser.isPresent()) {
+            throw new UsageException("--app-username needs rs-init: the app user is kept by the rs-init step");
         }
-        if (sourceUri != null && !sourceUri.isBlank()) {
-            var report = step("clone", () -> steps.clone(sourceUri, targetUri, copyIfComplete(), run.waitTimeout));
+        if (cloning) {
+            var report = step("clone", () -> steps.clone(source, target, copyIfComplete(), run.waitTimeout));
             results.put("clone", Reports.json(report));
             text.append(Reports.text("cloned", report));
         } else if (seedDir != null) {
-            var report = step("import", () -> steps.importDirectory(seedDir, targetUri, copy, run.waitTimeout));
+            var report = step("import", () -> steps.importDirectory(seedDir, target, copy, run.waitTimeout));
             results.put("import", Reports.json(report));
             text.append(Reports.text("imported", report));
         } else {

@@ -15,21 +15,30 @@ import picocli.CommandLine.Spec;
         name = "rs-init",
         mixinStandardHelpOptions = true,
         description = {
-            "Initiate a single-node replica set if needed, then wait for a writable primary.",
+            "Initiate a single-node replica set if needed, then wait for a writable primary; with authentication, create",
+            "the root user on a node without users (localhost exception) and keep the app user (--app-username).",
             "Connects directly to the first host of the URI. Safe to run on every start."
         })
 final class RsInitCommand implements Callable<Integer> {
     @Option(
             names = "--target-uri",
             defaultValue = "mongodb://localhost:27017",
-            description = "The mongod to initiate; credentials allowed (env preferred). Default: ${DEFAULT-VALUE}.")
+            description = "The mongod to initiate. The user it names is the root user: rs-init authenticates as it, and"
+                    + " creates it through the localhost exception on a node with --keyFile and no users yet."
+                    + " Default: ${DEFAULT-VALUE}.")
     String targetUri;
+
+    @Mixin
+    TargetPasswordOptions targetPassword;
 
     @Mixin
     RunOptions run;
 
     @Mixin
     RsOptions rs;
+
+    @Mixin
+    AppUserOptions app;
 
     @Mixin
     VerboseOption verbose;
@@ -42,7 +51,9 @@ final class RsInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReplicaSetResult result = new Steps(root, spec.commandLine().getErr()).rsInit(targetUri, rs, run.waitTimeout);
+        ReplicaSetResult result = new Steps(root, spec.commandLine().getErr())
+                .rsInit(targetPassword.apply(targetUri), rs, app.resolve(), run.waitTimeout);
+        Reports.notes(result).forEach(note -> spec.commandLine().getErr().println("mongo-seeder: warning: " + note));
         if (run.json) {
             Reports.print(spec.commandLine().getOut(), Reports.json(result));
         } else {

@@ -3,6 +3,7 @@ package dev.stackinit.seeder.cli;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import dev.stackinit.errors.UsageException;
+import dev.stackinit.seeder.AppUser;
 import dev.stackinit.seeder.CloneReport;
 import dev.stackinit.seeder.CloneRequest;
 import dev.stackinit.seeder.ExportService;
@@ -17,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Wires adapters to the core for each step; shared by the single-step commands and init. */
 final class Steps {
@@ -30,9 +32,9 @@ final class Steps {
         this.operations = new SeederOperations(root.retry, root.clock, err::println);
     }
 
-    ReplicaSetResult rsInit(String targetUri, RsOptions rs, Duration waitTimeout) {
+    ReplicaSetResult rsInit(String targetUri, RsOptions rs, Optional<AppUser> app, Duration waitTimeout) {
         return operations.rsInit(
-                targetUri, rs.setName, rs.memberHost, rs.forceReconfig, waitTimeout, rs.primaryTimeout);
+                targetUri, rs.setName, rs.memberHost, rs.forceReconfig, waitTimeout, rs.primaryTimeout, app);
     }
 
     CloneReport clone(String sourceUri, String targetUri, CopyOptions copy, Duration waitTimeout) {

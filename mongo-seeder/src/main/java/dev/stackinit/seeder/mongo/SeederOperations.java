@@ -1,12 +1,15 @@
 package dev.stackinit.seeder.mongo;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoCredential;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
 import dev.stackinit.errors.UsageException;
+import dev.stackinit.seeder.AppUser;
 import dev.stackinit.seeder.CloneReport;
 import dev.stackinit.seeder.CloneRequest;
 import dev.stackinit.seeder.CloneService;
+import dev.stackinit.seeder.Credentials;
 import dev.stackinit.seeder.ProgressListener;
 import dev.stackinit.seeder.ReplicaSetInitializer;
 import dev.stackinit.seeder.ReplicaSetRequest;
@@ -16,6 +19,7 @@ import dev.stackinit.shared.Retry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -45,12 +49,29 @@ public final class SeederOperations {
             boolean forceReconfig,
             Duration waitTimeout,
             Duration primaryTimeout) {
+        return rsInit(targetUri, setName, memberHost, forceReconfig, waitTimeout, primaryTimeout, Optional.empty());
+    }
+
+    /**
+     * @param targetUri the mongod; the user it names (with its password) is the root user rs-init authenticates as,
+     *     and creates through the localhost exception on a node without users
+     * @param app the app user to keep, if any
+     */
+    public ReplicaSetResult rsInit(
+            String targetUri,
+            String setName,
+            String memberHost,
+            boolean forceReconfig,
+            Duration waitTimeout,
+            Duration primaryTimeout,
+            Optional<AppUser> app) {
         ConnectionString uri = MongoConnector.parse(targetUri, "--target-uri");
         String masked = MongoConnector.mask(targetUri);
         String member = memberHost != null ? memberHost : hostAndPort(uri);
         ReplicaSetRequest request;
         try {
-            request = new ReplicaSetRequest(masked, setName, member, forceReconfig, waitTimeout, primaryTimeout);
+            request = new ReplicaSetRequest(
+                    masked, setName, member, forceReconfig, waitTimeout, primaryTimeout, root(uri), app);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -60,10 +81,24 @@ public final class SeederOperations {
             }
         };
         Duration attempt = waitTimeout.compareTo(ATTEMPT_TIMEOUT) < 0 ? waitTimeout : ATTEMPT_TIMEOUT;
-        try (MongoClient client = MongoConnector.openDirect(uri, attempt)) {
-            return new ReplicaSetInitializer(new DriverAdminPort(client, masked), retry, clock, listener)
-                    .initiate(request);
+        ConnectionString anonymous = MongoConnector.parse(UriCredentials.withoutUserInfo(targetUri), "--target-uri");
+        try (DriverAdminConnector connector = new DriverAdminConnector(anonymous, masked, attempt)) {
+            return new ReplicaSetInitializer(connector, retry, clock, listener).initiate(request);
         }
+    }
+
+    /** The URI's user is the root user: SCRAM only (rs-init creates it with a password). */
+    private static Optional<Credentials> root(ConnectionString uri) {
+        MongoCredential credential = uri.getCredential();
+        if (credential == null) {
+            return Optional.empty();
+        }
+        if (credential.getPassword() == null) {
+            throw new UsageException("rs-init authenticates with a user and a password (SCRAM); --target-uri asks for "
+                    + credential.getMechanism());
+        }
+        return Optional.of(new Credentials(
+                credential.getUserName(), new String(credential.getPassword()), credential.getSource()));
     }
 
     public CloneReport clone(

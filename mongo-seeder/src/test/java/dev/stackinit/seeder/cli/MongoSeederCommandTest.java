@@ -55,4 +55,65 @@ class MongoSeederCommandTest {
                 .isEqualTo(2);
         assertThat(err.toString()).contains("--to-db needs exactly one --database");
     }
+
+    @Test
+    void passwordsAreRefusedOnTheCommandLineAndNeverEchoed() {
+        assertThat(run(Map.of(), "rs-init", "--target-password", "argv-secret-123"))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--target-password is not accepted on the command line")
+                .contains("MONGO_SEEDER_TARGET_PASSWORD")
+                .doesNotContain("argv-secret-123");
+        assertThat(run(Map.of(), "init", "--app-password", "argv-secret-456", "--no-rs-init"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("MONGO_SEEDER_APP_PASSWORD").doesNotContain("argv-secret-456");
+    }
+
+    @Test
+    void incompleteCredentialsAreNamedWithoutTheirValues() {
+        Map<String, String> noUser = Map.of(
+                "MONGO_SEEDER_TARGET_URI", "mongodb://localhost:1/?directConnection=true",
+                "MONGO_SEEDER_TARGET_PASSWORD", "env-secret-789");
+        assertThat(run(noUser, "rs-init")).isEqualTo(2);
+        assertThat(err.toString()).contains("--target-uri names no user").doesNotContain("env-secret-789");
+
+        assertThat(run(Map.of("MONGO_SEEDER_TARGET_URI", "mongodb://root@localhost:1/"), "rs-init"))
+                .isEqualTo(3);
+        assertThat(err.toString())
+                .contains("names a user but no password")
+                .contains("--target-password-file")
+                .contains("MONGO_SEEDER_TARGET_PASSWORD");
+
+        assertThat(run(Map.of("MONGO_SEEDER_APP_USERNAME", "stackend"), "rs-init"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--app-username stackend needs a password");
+        assertThat(run(Map.of("MONGO_SEEDER_APP_PASSWORD", "env-secret-012"), "rs-init"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("no --app-username").doesNotContain("env-secret-012");
+    }
+
+    @Test
+    void anEmptyPasswordFileIsExitThree(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("password");
+        java.nio.file.Files.writeString(file, "\n");
+        assertThat(run(
+                        Map.of("MONGO_SEEDER_TARGET_URI", "mongodb://root@localhost:1/"),
+                        "rs-init",
+                        "--target-password-file",
+                        file.toString()))
+                .isEqualTo(3);
+        assertThat(err.toString()).contains("--target-password-file " + file + " is empty");
+    }
+
+    @Test
+    void helpNamesTheCredentialVariables() {
+        assertThat(run(Map.of(), "init", "--help")).isZero();
+        assertThat(out.toString())
+                .contains("--target-password  <-  MONGO_SEEDER_TARGET_PASSWORD")
+                .contains("--target-password-file  <-  MONGO_SEEDER_TARGET_PASSWORD_FILE")
+                .contains("--source-password-file  <-  MONGO_SEEDER_SOURCE_PASSWORD_FILE")
+                .contains("--app-username  <-  MONGO_SEEDER_APP_USERNAME")
+                .contains("--app-password  <-  MONGO_SEEDER_APP_PASSWORD")
+                .contains("--app-database  <-  MONGO_SEEDER_APP_DATABASE");
+    }
 }
