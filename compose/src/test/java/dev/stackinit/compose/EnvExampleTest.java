@@ -19,7 +19,11 @@ class EnvExampleTest {
             "DASHBOARD_PASSWORD",
             "PG_META_CRYPTO_KEY",
             "SECRET_KEY_BASE",
-            "REALTIME_DB_ENC_KEY");
+            "REALTIME_DB_ENC_KEY",
+            "MONGO_ROOT_PASSWORD",
+            "MONGO_APP_PASSWORD",
+            "MONGO_KEYFILE",
+            "MONGO_APP_URI");
 
     private final DotEnv example = DotEnv.read(StackFiles.ENV_EXAMPLE);
     private final Set<String> used = Interpolation.variables(StackFiles.composeRaw());
@@ -68,7 +72,9 @@ class EnvExampleTest {
                         .containsKey(v.getValue().asText())));
         assertThat(targets.get(0).path("vars").fieldNames())
                 .toIterable()
-                .containsExactlyInAnyOrder("SUPABASE_URL", "SUPABASE_ANON_KEY", "SUPABASE_SERVICE_ROLE_KEY");
+                .containsExactlyInAnyOrder(
+                        "SUPABASE_URL", "SUPABASE_ANON_KEY", "SUPABASE_SERVICE_ROLE_KEY", "MONGO_URL");
+        assertThat(targets.get(0).path("vars").path("MONGO_URL").asText()).isEqualTo("MONGO_APP_URI");
         assertThat(targets.get(1).path("vars").fieldNames())
                 .toIterable()
                 .containsExactlyInAnyOrder("NEXT_PUBLIC_SUPABASE_URL", "NEXT_PUBLIC_SUPABASE_ANON_KEY");
