@@ -43,12 +43,48 @@ public final class EnvDefaultProvider implements IDefaultValueProvider {
         return names;
     }
 
+    /**
+     * The name an option is known by in the environment: its first long name, so a hidden old spelling declared after it
+     * ({@code --url-rewrite, --rewrite-url}) never renames the variable.
+     */
+    public static String canonicalName(OptionSpec option) {
+        for (String name : option.names()) {
+            if (name.startsWith("--")) {
+                return name;
+            }
+        }
+        return option.longestName();
+    }
+
+    /** Marks a hidden old spelling: {@code descriptionKey = EnvDefaultProvider.OLD_SPELLING_OF + "--new-name"}. */
+    public static final String OLD_SPELLING_OF = "old-spelling-of:";
+
+    /** True for options read from the environment: not help/version, not hidden (old spellings count, see below). */
+    public static boolean readsEnvironment(OptionSpec option) {
+        return !option.usageHelp() && !option.versionHelp() && (!option.hidden() || oldSpellingOf(option) != null);
+    }
+
+    /** The option a hidden old spelling stands for, or null. */
+    static String oldSpellingOf(OptionSpec option) {
+        String key = option.descriptionKey();
+        return key != null && key.startsWith(OLD_SPELLING_OF) ? key.substring(OLD_SPELLING_OF.length()) : null;
+    }
+
+    private boolean anySet(List<String> names) {
+        return names.stream().map(env::get).anyMatch(value -> value != null && !value.isEmpty());
+    }
+
     @Override
     public String defaultValue(ArgSpec argSpec) {
-        if (!(argSpec instanceof OptionSpec option) || option.usageHelp() || option.versionHelp()) {
+        if (!(argSpec instanceof OptionSpec option) || !readsEnvironment(option)) {
             return null;
         }
-        for (String name : variablesFor(option.longestName())) {
+        // an old spelling's variable still works, but the new one wins when both are set
+        String current = oldSpellingOf(option);
+        if (current != null && anySet(variablesFor(current))) {
+            return null;
+        }
+        for (String name : variablesFor(canonicalName(option))) {
             String value = env.get(name);
             if (value != null && !value.isEmpty()) {
                 return value;

@@ -5,7 +5,8 @@ public enum ExitCode {
     OK(0, "success"),
     BUG(1, "unexpected error (a bug: please report it with --verbose output)"),
     USAGE(2, "invalid usage: unknown option, missing argument, conflicting options"),
-    INVALID_INPUT(3, "invalid configuration or input (file, value, state found after parsing)"),
+    INVALID_INPUT(
+            3, "invalid configuration or input (file, value, state found after parsing; also failed authentication)"),
     UNREACHABLE(4, "a dependency (database, server) could not be reached in time"),
     REJECTED(5, "the remote side rejected the operation (SQL error, command failed)");
 

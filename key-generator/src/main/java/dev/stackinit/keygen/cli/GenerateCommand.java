@@ -1,7 +1,8 @@
 package dev.stackinit.keygen.cli;
 
-import dev.stackinit.cli.DurationConverter;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.DryRunOption;
+import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.errors.UsageException;
 import dev.stackinit.keygen.GenerateRequest;
 import dev.stackinit.keygen.KeyPlan;
@@ -10,9 +11,7 @@ import dev.stackinit.keygen.MongoValues;
 import dev.stackinit.keygen.io.EnvFileStore;
 import dev.stackinit.keygen.io.EnvUpdater;
 import dev.stackinit.keygen.io.StackFiles;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,21 +33,14 @@ import picocli.CommandLine.ParentCommand;
                     + "--env-file)."
         })
 final class GenerateCommand implements Callable<Integer> {
+    /** Supabase's generate-keys script signs its API keys for five years. */
+    private static final Duration DEFAULT_LIFETIME = Duration.ofDays(5 * 365);
+
     @ParentCommand
     KeyGeneratorCommand root;
 
-    @Option(
-            names = "--env-file",
-            split = ",",
-            paramLabel = "<file>",
-            description = "Env file to update in place (repeatable).")
-    List<Path> envFiles = List.of();
-
-    @Option(
-            names = "--mapping",
-            paramLabel = "<yaml>",
-            description = "Mapping of values to other env files (see README).")
-    Path mapping;
+    @Mixin
+    StackFilesOptions files;
 
     @Option(names = "--rotate", description = "Regenerate every secret and key, even real ones.")
     boolean rotate;
@@ -56,16 +48,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--asymmetric", description = "Add the ES256 key set, its API keys and the sb_ opaque keys.")
     boolean asymmetric;
 
-    @Option(names = "--dry-run", description = "Report what would be set; write nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun;
 
-    @Option(
-            names = "--expires-in",
-            defaultValue = "5y",
-            converter = DurationConverter.class,
-            paramLabel = "<duration>",
-            description = "Lifetime of new API keys, e.g. 5y, 365d (default: ${DEFAULT-VALUE}).")
-    Duration expiresIn;
+    @Mixin
+    ExpiresInOption expiresIn;
 
     @Option(
             names = "--format",
@@ -74,6 +61,9 @@ final class GenerateCommand implements Callable<Integer> {
             description =
                     "dotenv, json or k8s-secret (default: ${DEFAULT-VALUE}). With --env-file: dotenv or json summary.")
     String format;
+
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--secret-name", defaultValue = "supabase-secrets", description = "Name of the k8s Secret.")
     String secretName;
@@ -94,23 +84,31 @@ final class GenerateCommand implements Callable<Integer> {
             throw new UsageException(
                     "--rotate replaces JWT_SECRET, but one was given (JWT_SECRET or --jwt-secret-file)");
         }
-        GenerateRequest request = new GenerateRequest(Map.of(), secret, rotate, asymmetric, expiresIn);
+        if (json.enabled()) {
+            if (!format.equals("dotenv") && !format.equals("json")) {
+                throw new UsageException("--json and --format " + format + " contradict each other");
+            }
+            format = "json";
+        }
+        GenerateRequest request =
+                new GenerateRequest(Map.of(), secret, rotate, asymmetric, expiresIn.orElse(DEFAULT_LIFETIME));
         KeyPlanner planner = new KeyPlanner(root.clock(), root.random());
-        if (envFiles.isEmpty() && mapping == null) {
+        boolean dryRun = this.dryRun.enabled();
+        if (!files.given()) {
             if (rotate || dryRun) {
                 throw new UsageException((rotate ? "--rotate" : "--dry-run") + " needs --env-file");
             }
             // the app's MongoDB URI is built from compose's settings: without an env file they come from the
             // environment
-            KeyPlan plan = planner.plan(
-                    new GenerateRequest(MongoValues.inputsFrom(root.env()), secret, rotate, asymmetric, expiresIn));
+            KeyPlan plan = planner.plan(new GenerateRequest(
+                    MongoValues.inputsFrom(root.env()), secret, rotate, asymmetric, request.expiresIn()));
             root.spec.commandLine().getOut().print(SecretsOutput.render(format, plan.values(), secretName, namespace));
             return 0;
         }
         if (!format.equals("dotenv") && !format.equals("json")) {
             throw new UsageException("--format " + format + " cannot be combined with --env-file/--mapping");
         }
-        StackFiles stack = StackFiles.load(envFiles, Optional.ofNullable(mapping), new EnvFileStore(), false);
+        StackFiles stack = StackFiles.load(files.envFiles(), files.mapping(), new EnvFileStore(), false);
         EnvUpdater.Result result = new EnvUpdater(planner, new EnvFileStore()).update(stack, request, dryRun);
         result.notes().forEach(note -> root.spec.commandLine().getErr().println("key-generator: warning: " + note));
         root.spec.commandLine().getOut().print(GenerateSummary.render(result, format, dryRun));

@@ -1,24 +1,19 @@
 package dev.stackinit.keygen.cli;
 
-import dev.stackinit.errors.InvalidInputException;
-import dev.stackinit.errors.UsageException;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.stackinit.cli.options.SecretFile;
 import java.nio.file.Path;
 import java.util.Optional;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
-/** Where a JWT secret may come from: the environment or a file, never the command line (it would show in ps). */
+/**
+ * Where a JWT secret comes from: the environment or a file. On the command line it is accepted, with the one-line warning
+ * every tool gives for a credential in argv (it shows in ps and shell history).
+ */
 public final class JwtSecretOptions {
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec command;
-
     @Option(
             names = "--jwt-secret",
-            paramLabel = "<env only>",
-            description = "The JWT secret. Environment only (JWT_SECRET); refused on the command line.")
+            paramLabel = "SECRET",
+            description = "The JWT secret; better from the environment (JWT_SECRET) or --jwt-secret-file.")
     String jwtSecret;
 
     @Option(
@@ -29,20 +24,8 @@ public final class JwtSecretOptions {
 
     /** The secret from --jwt-secret-file or the environment, if any. */
     Optional<String> resolve() {
-        if (command.commandLine().getParseResult().hasMatchedOption("--jwt-secret")) {
-            throw new UsageException("--jwt-secret is not accepted on the command line, where other users can read it; "
-                    + "set JWT_SECRET in the environment or use --jwt-secret-file");
-        }
         if (jwtSecretFile != null) {
-            try {
-                String secret = Files.readString(jwtSecretFile).replaceFirst("\\r?\\n$", "");
-                if (secret.isEmpty()) {
-                    throw new InvalidInputException("JWT secret file " + jwtSecretFile + " is empty");
-                }
-                return Optional.of(secret);
-            } catch (IOException e) {
-                throw new InvalidInputException("cannot read JWT secret file " + jwtSecretFile, e);
-            }
+            return Optional.of(SecretFile.read(jwtSecretFile, "--jwt-secret-file"));
         }
         return Optional.ofNullable(jwtSecret).filter(s -> !s.isEmpty());
     }

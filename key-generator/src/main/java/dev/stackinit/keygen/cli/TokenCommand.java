@@ -1,8 +1,8 @@
 package dev.stackinit.keygen.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.stackinit.cli.DurationConverter;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.errors.UsageException;
 import dev.stackinit.keygen.TokenMinter;
 import dev.stackinit.keygen.TokenRequest;
@@ -48,16 +48,14 @@ final class TokenCommand implements Callable<Integer> {
             description = "Extra claim (repeatable); a JSON value (number, true, {...}) is kept typed, else a string.")
     Map<String, String> claims = new LinkedHashMap<>();
 
-    @Option(
-            names = "--expires-in",
-            defaultValue = "1h",
-            converter = DurationConverter.class,
-            paramLabel = "<duration>",
-            description = "Lifetime (default: ${DEFAULT-VALUE}).")
-    Duration expiresIn;
+    @Mixin
+    ExpiresInOption expiresIn;
 
-    @Option(names = "--env-file", paramLabel = "<file>", description = "Read JWT_SECRET from this env file.")
-    Path envFile;
+    @Mixin
+    StackFilesOptions files;
+
+    @Mixin
+    JsonOption json;
 
     @Mixin
     JwtSecretOptions jwtSecret;
@@ -68,6 +66,7 @@ final class TokenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<String> given = jwtSecret.resolve();
+        Path envFile = files.envFiles().isEmpty() ? null : files.envFiles().get(0);
         String secret = envFile != null
                 ? Optional.ofNullable(StackFiles.load(List.of(envFile), Optional.empty(), new EnvFileStore(), true)
                                 .file(envFile.toAbsolutePath().normalize())
@@ -79,8 +78,28 @@ final class TokenCommand implements Callable<Integer> {
         Optional<String> aud =
                 Optional.ofNullable(audience).or(() -> Optional.of(role).filter("authenticated"::equals));
         TokenRequest request = new TokenRequest(
-                secret, role, Optional.ofNullable(subject), Optional.ofNullable(email), aud, typed(claims), expiresIn);
-        root.spec.commandLine().getOut().println(new TokenMinter(root.clock()).mint(request));
+                secret,
+                role,
+                Optional.ofNullable(subject),
+                Optional.ofNullable(email),
+                aud,
+                typed(claims),
+                expiresIn.orElse(Duration.ofHours(1)));
+        String token = new TokenMinter(root.clock()).mint(request);
+        if (json.enabled()) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("token", token);
+            result.put("role", role);
+            result.put(
+                    "expires_at",
+                    root.clock().instant().plus(request.expiresIn()).getEpochSecond());
+            root.spec
+                    .commandLine()
+                    .getOut()
+                    .println(SecretsOutput.JSON.valueToTree(result).toPrettyString());
+        } else {
+            root.spec.commandLine().getOut().println(token);
+        }
         return 0;
     }
 

@@ -1,6 +1,7 @@
 package dev.stackinit.keygen.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.keygen.Finding;
 import dev.stackinit.keygen.KeyVerifier;
@@ -10,7 +11,6 @@ import dev.stackinit.keygen.io.EnvFileStore;
 import dev.stackinit.keygen.io.StackFiles;
 import dev.stackinit.keygen.io.StackVerifier;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +34,8 @@ final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     KeyGeneratorCommand root;
 
-    @Option(names = "--env-file", split = ",", paramLabel = "<file>", description = "Env file to check (repeatable).")
-    List<Path> envFiles = List.of();
-
-    @Option(
-            names = "--mapping",
-            paramLabel = "<yaml>",
-            description = "Also check that every mapped value is identical.")
-    Path mapping;
+    @Mixin
+    StackFilesOptions files;
 
     @Option(names = "--allow-demo", description = "Report Supabase's public demo values as warnings, not errors.")
     boolean allowDemo;
@@ -52,8 +46,8 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Warn when a key expires within this many days (default: ${DEFAULT-VALUE}).")
     int warnDays;
 
-    @Option(names = "--json", description = "Print the findings as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     JwtSecretOptions jwtSecret;
@@ -65,10 +59,10 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Duration warnBefore = Duration.ofDays(warnDays);
         Optional<String> given = jwtSecret.resolve();
-        boolean fromFiles = !envFiles.isEmpty() || mapping != null;
+        boolean fromFiles = files.given();
         List<Finding> findings = new ArrayList<>();
         if (fromFiles) {
-            StackFiles stack = StackFiles.load(envFiles, Optional.ofNullable(mapping), new EnvFileStore(), true);
+            StackFiles stack = StackFiles.load(files.envFiles(), files.mapping(), new EnvFileStore(), true);
             findings.addAll(new StackVerifier(new KeyVerifier(root.clock())).verify(stack, allowDemo, warnBefore));
             String inFile = stack.file(stack.main()).values().get(Vars.JWT_SECRET);
             if (given.isPresent() && inFile != null && !given.get().equals(inFile)) {
@@ -92,7 +86,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     private void print(List<Finding> findings) {
         PrintWriter out = root.spec.commandLine().getOut();
-        if (json) {
+        if (json.enabled()) {
             out.print(SecretsOutput.json(findings));
             return;
         }
@@ -105,10 +99,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     private String fixArguments() {
         StringBuilder args = new StringBuilder();
-        envFiles.forEach(f -> args.append("--env-file ").append(f).append(' '));
-        if (mapping != null) {
-            args.append("--mapping ").append(mapping);
-        }
+        files.envFiles().forEach(f -> args.append("--env-file ").append(f).append(' '));
+        files.mapping().ifPresent(m -> args.append("--mapping ").append(m));
         return args.toString().strip();
     }
 }

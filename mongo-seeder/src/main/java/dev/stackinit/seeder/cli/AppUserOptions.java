@@ -5,15 +5,10 @@ import dev.stackinit.seeder.AppUser;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** The app's own MongoDB user, kept by rs-init and init. */
 final class AppUserOptions {
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec command;
-
     @Option(
             names = "--app-username",
             description = "The app's user: created in admin with readWrite on each --app-database and nothing else;"
@@ -22,8 +17,8 @@ final class AppUserOptions {
 
     @Option(
             names = "--app-password",
-            paramLabel = "<env only>",
-            description = "Password of --app-username. Environment only; refused on the command line.")
+            paramLabel = "<password>",
+            description = "Password of --app-username, best set in the environment.")
     String password;
 
     @Option(
@@ -41,17 +36,17 @@ final class AppUserOptions {
     List<String> databases;
 
     Optional<AppUser> resolve() {
-        Optional<String> secret = SecretInput.resolve(command, "--app-password", password, passwordFile);
+        Optional<String> secret = SecretInput.resolve("--app-password", password, passwordFile);
         if (username == null || username.isBlank()) {
             if (secret.isPresent()) {
-                throw new UsageException("an app password is set (" + SecretInput.variable(command, "--app-password")
+                throw new UsageException("an app password is set (" + SecretInput.variable("--app-password")
                         + " or --app-password-file) but no --app-username");
             }
             return Optional.empty();
         }
         if (secret.isEmpty()) {
             throw new UsageException("--app-username " + username + " needs a password: set "
-                    + SecretInput.variable(command, "--app-password") + " or --app-password-file");
+                    + SecretInput.variable("--app-password") + " or --app-password-file");
         }
         try {
             return Optional.of(new AppUser(username, secret.get(), databases));

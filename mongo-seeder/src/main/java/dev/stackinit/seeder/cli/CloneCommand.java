@@ -1,12 +1,13 @@
 package dev.stackinit.seeder.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.SourceMongoOptions;
+import dev.stackinit.cli.options.TargetMongoOptions;
 import dev.stackinit.seeder.CloneReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -20,20 +21,14 @@ import picocli.CommandLine.Spec;
             "into a staging collection and renamed over its real name when complete."
         })
 final class CloneCommand implements Callable<Integer> {
-    @Option(
-            names = "--source-uri",
-            required = true,
-            description = "Server to copy from; set it in the environment when it carries credentials.")
-    String sourceUri;
+    @Mixin
+    SourceMongoOptions source;
 
     @Mixin
     SourcePasswordOptions sourcePassword;
 
-    @Option(
-            names = "--target-uri",
-            defaultValue = "mongodb://localhost:27017",
-            description = "Server to copy into. Default: ${DEFAULT-VALUE}.")
-    String targetUri;
+    @Mixin
+    TargetMongoOptions target;
 
     @Mixin
     TargetPasswordOptions targetPassword;
@@ -55,9 +50,10 @@ final class CloneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String sourceUri = sourcePassword.apply(source.uri().orElseThrow(() -> Steps.missing("--source-uri")));
         CloneReport report = new Steps(root, spec.commandLine().getErr())
-                .clone(sourcePassword.apply(sourceUri), targetPassword.apply(targetUri), copy, run.waitTimeout);
-        if (run.json) {
+                .clone(sourceUri, targetPassword.apply(target.uri()), copy, run.waitTimeout());
+        if (run.json()) {
             Reports.print(spec.commandLine().getOut(), Reports.json(report));
         } else {
             spec.commandLine().getOut().println(Reports.text("cloned", report));

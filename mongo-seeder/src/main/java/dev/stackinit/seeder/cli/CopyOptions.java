@@ -2,8 +2,8 @@ package dev.stackinit.seeder.cli;
 
 import dev.stackinit.seeder.CloneRequest;
 import dev.stackinit.seeder.Mode;
-import dev.stackinit.seeder.NameFilter;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What to copy and how, shared by clone, import and init. */
@@ -18,11 +18,8 @@ final class CopyOptions {
     @Option(names = "--to-db", description = "Target database name, when it differs (one --database only).")
     String toDb;
 
-    @Option(names = "--include", split = ",", description = "Only these collections (names, * wildcards).")
-    List<String> include;
-
-    @Option(names = "--exclude", split = ",", description = "Not these collections (names, * wildcards).")
-    List<String> exclude;
+    @Mixin
+    NameFilterOptions names;
 
     @Option(
             names = "--sample",
@@ -53,7 +50,7 @@ final class CopyOptions {
         return new CloneRequest(
                 databasesOverride == null ? databases : databasesOverride,
                 toDb,
-                new NameFilter(include, exclude),
+                names.filter(),
                 sample,
                 chosen,
                 parallel,

@@ -1,10 +1,9 @@
 package dev.stackinit.seeder.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.SourceMongoOptions;
 import dev.stackinit.seeder.ExportService.ExportReport;
-import dev.stackinit.seeder.NameFilter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +23,8 @@ import picocli.CommandLine.Spec;
             "Unchanged files are left untouched; files of collections that are gone are removed."
         })
 final class ExportCommand implements Callable<Integer> {
-    @Option(names = "--source-uri", required = true, description = "Server to export from.")
-    String sourceUri;
+    @Mixin
+    SourceMongoOptions source;
 
     @Mixin
     SourcePasswordOptions sourcePassword;
@@ -36,14 +35,11 @@ final class ExportCommand implements Callable<Integer> {
             description = "Database to export. Default: ${DEFAULT-VALUE}.")
     String database;
 
-    @Option(names = "--seed-dir", required = true, description = "Directory to write.")
-    Path seedDir;
+    @Mixin
+    SeedDirOption seedDir;
 
-    @Option(names = "--include", split = ",", description = "Only these collections (names, * wildcards).")
-    List<String> include;
-
-    @Option(names = "--exclude", split = ",", description = "Not these collections (names, * wildcards).")
-    List<String> exclude;
+    @Mixin
+    NameFilterOptions names;
 
     @Mixin
     RunOptions run;
@@ -59,17 +55,14 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path directory = seedDir.required();
+        String sourceUri = sourcePassword.apply(source.uri().orElseThrow(() -> Steps.missing("--source-uri")));
         ExportReport report = new Steps(root, spec.commandLine().getErr())
-                .export(
-                        sourcePassword.apply(sourceUri),
-                        database,
-                        new NameFilter(include, exclude),
-                        seedDir,
-                        run.waitTimeout);
-        if (run.json) {
+                .export(sourceUri, database, names.filter(), directory, run.waitTimeout());
+        if (run.json()) {
             Reports.print(spec.commandLine().getOut(), report);
         } else {
-            spec.commandLine().getOut().println(Reports.text(report, seedDir.toString()));
+            spec.commandLine().getOut().println(Reports.text(report, directory.toString()));
         }
         return 0;
     }

@@ -1,13 +1,12 @@
 package dev.stackinit.seeder.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.TargetMongoOptions;
 import dev.stackinit.seeder.CloneReport;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -21,14 +20,11 @@ import picocli.CommandLine.Spec;
             "an unchanged directory is skipped with mode if-complete (the default)."
         })
 final class ImportCommand implements Callable<Integer> {
-    @Option(names = "--seed-dir", required = true, description = "The directory to load.")
-    Path seedDir;
+    @Mixin
+    SeedDirOption seedDir;
 
-    @Option(
-            names = "--target-uri",
-            defaultValue = "mongodb://localhost:27017",
-            description = "Server to load into. Default: ${DEFAULT-VALUE}.")
-    String targetUri;
+    @Mixin
+    TargetMongoOptions target;
 
     @Mixin
     TargetPasswordOptions targetPassword;
@@ -51,8 +47,8 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CloneReport report = new Steps(root, spec.commandLine().getErr())
-                .importDirectory(seedDir, targetPassword.apply(targetUri), copy, run.waitTimeout);
-        if (run.json) {
+                .importDirectory(seedDir.required(), targetPassword.apply(target.uri()), copy, run.waitTimeout());
+        if (run.json()) {
             Reports.print(spec.commandLine().getOut(), Reports.json(report));
         } else {
             spec.commandLine().getOut().println(Reports.text("imported", report));

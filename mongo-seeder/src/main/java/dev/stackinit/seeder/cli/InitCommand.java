@@ -1,12 +1,13 @@
 package dev.stackinit.seeder.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.SourceMongoOptions;
+import dev.stackinit.cli.options.TargetMongoOptions;
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.errors.RejectedException;
 import dev.stackinit.errors.ToolException;
 import dev.stackinit.errors.UnreachableException;
 import dev.stackinit.errors.UsageException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,23 +30,20 @@ import picocli.CommandLine.Spec;
             "mode defaults to if-complete so a restart does not copy again. The error line names the failed step."
         })
 final class InitCommand implements Callable<Integer> {
-    @Option(
-            names = "--target-uri",
-            defaultValue = "mongodb://localhost:27017",
-            description = "The local mongod. Default: ${DEFAULT-VALUE}.")
-    String targetUri;
+    @Mixin
+    TargetMongoOptions target;
 
     @Mixin
     TargetPasswordOptions targetPassword;
 
-    @Option(names = "--source-uri", description = "Clone from this server when set (production).")
-    String sourceUri;
+    @Mixin
+    SourceMongoOptions source;
 
     @Mixin
     SourcePasswordOptions sourcePassword;
 
-    @Option(names = "--seed-dir", description = "Import this directory when set and no source URI is.")
-    Path seedDir;
+    @Mixin
+    SeedDirOption seedDir;
 
     @Option(
             names = "--rs-init",
@@ -79,14 +77,13 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Steps steps = new Steps(root, spec.commandLine().getErr());
-        String target = targetPassword.apply(targetUri);
-        boolean cloning = sourceUri != null && !sourceUri.isBlank();
-        String source = cloning ? sourcePassword.apply(sourceUri) : null;
-        var appUser = app.resolve();
         Map<String, Object> results = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder();
+        String targetUri = targetPassword.apply(target.uri());
+        String sourceUri = source.uri().map(sourcePassword::apply).orElse(null);
+        var appUser = app.resolve();
         if (rsInit) {
-            var result = step("rs-init", () -> steps.rsInit(target, rs, appUser, run.waitTimeout));
+            var result = step("rs-init", () -> steps.rsInit(targetUri, rs, appUser, run.waitTimeout()));
             Reports.notes(result)
                     .forEach(note -> spec.commandLine().getErr().println("mongo-seeder: warning: " + note));
             results.put("rsInit", Reports.json(result));
@@ -94,18 +91,19 @@ final class InitCommand implements Callable<Integer> {
         } else if (appUser.isPresent()) {
             throw new UsageException("--app-username needs rs-init: the app user is kept by the rs-init step");
         }
-        if (cloning) {
-            var report = step("clone", () -> steps.clone(source, target, copyIfComplete(), run.waitTimeout));
+        if (sourceUri != null && !sourceUri.isBlank()) {
+            var report = step("clone", () -> steps.clone(sourceUri, targetUri, copyIfComplete(), run.waitTimeout()));
             results.put("clone", Reports.json(report));
             text.append(Reports.text("cloned", report));
-        } else if (seedDir != null) {
-            var report = step("import", () -> steps.importDirectory(seedDir, target, copy, run.waitTimeout));
+        } else if (seedDir.given().isPresent()) {
+            var report =
+                    step("import", () -> steps.importDirectory(seedDir.required(), targetUri, copy, run.waitTimeout()));
             results.put("import", Reports.json(report));
             text.append(Reports.text("imported", report));
         } else {
             text.append("no source URI and no seed directory set: no data step");
         }
-        if (run.json) {
+        if (run.json()) {
             Reports.print(spec.commandLine().getOut(), results);
         } else {
             spec.commandLine().getOut().println(text.toString().stripTrailing());

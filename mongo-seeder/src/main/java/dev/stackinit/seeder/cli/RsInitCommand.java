@@ -1,12 +1,12 @@
 package dev.stackinit.seeder.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.TargetMongoOptions;
 import dev.stackinit.seeder.ReplicaSetResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -15,18 +15,12 @@ import picocli.CommandLine.Spec;
         name = "rs-init",
         mixinStandardHelpOptions = true,
         description = {
-            "Initiate a single-node replica set if needed, then wait for a writable primary; with authentication, create",
-            "the root user on a node without users (localhost exception) and keep the app user (--app-username).",
+            "Initiate a single-node replica set if needed, then wait for a writable primary.",
             "Connects directly to the first host of the URI. Safe to run on every start."
         })
 final class RsInitCommand implements Callable<Integer> {
-    @Option(
-            names = "--target-uri",
-            defaultValue = "mongodb://localhost:27017",
-            description = "The mongod to initiate. The user it names is the root user: rs-init authenticates as it, and"
-                    + " creates it through the localhost exception on a node with --keyFile and no users yet."
-                    + " Default: ${DEFAULT-VALUE}.")
-    String targetUri;
+    @Mixin
+    TargetMongoOptions target;
 
     @Mixin
     TargetPasswordOptions targetPassword;
@@ -52,9 +46,9 @@ final class RsInitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReplicaSetResult result = new Steps(root, spec.commandLine().getErr())
-                .rsInit(targetPassword.apply(targetUri), rs, app.resolve(), run.waitTimeout);
+                .rsInit(targetPassword.apply(target.uri()), rs, app.resolve(), run.waitTimeout());
         Reports.notes(result).forEach(note -> spec.commandLine().getErr().println("mongo-seeder: warning: " + note));
-        if (run.json) {
+        if (run.json()) {
             Reports.print(spec.commandLine().getOut(), Reports.json(result));
         } else {
             spec.commandLine().getOut().println(Reports.text(result));

@@ -1,18 +1,23 @@
 package dev.stackinit.seeder.cli;
 
-import dev.stackinit.cli.DurationConverter;
+import dev.stackinit.cli.options.JsonOption;
+import dev.stackinit.cli.options.WaitTimeoutOption;
 import java.time.Duration;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-/** What every mongo-seeder command shares: how long to wait for servers, and JSON output. */
+/** What every mongo-seeder command shares: how long to wait for servers, and JSON output (cli-common's options). */
 final class RunOptions {
-    @Option(
-            names = "--wait-timeout",
-            defaultValue = "60s",
-            converter = DurationConverter.class,
-            description = "How long to wait for a server to answer at all (500ms, 30s, 2m). Default: ${DEFAULT-VALUE}.")
-    Duration waitTimeout;
+    @Mixin
+    WaitTimeoutOption wait;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
+
+    Duration waitTimeout() {
+        return wait.get();
+    }
+
+    boolean json() {
+        return json.enabled();
+    }
 }

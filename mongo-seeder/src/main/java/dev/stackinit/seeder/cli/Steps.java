@@ -71,6 +71,11 @@ final class Steps {
         }
     }
 
+    static dev.stackinit.errors.UsageException missing(String option) {
+        return new dev.stackinit.errors.UsageException("give " + option + " or set MONGO_SEEDER_"
+                + option.substring(2).replace('-', '_').toUpperCase(java.util.Locale.ROOT));
+    }
+
     private static String single(List<String> databases) {
         if (databases.size() != 1) {
             throw new UsageException("import loads one directory into one database, got --database " + databases);

@@ -1,5 +1,6 @@
 package dev.stackinit.seeder.mongo;
 
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.errors.UsageException;
 import dev.stackinit.shared.PercentEncoding;
 
@@ -19,12 +20,12 @@ public final class UriCredentials {
     public static String withPassword(String uri, String password, String option, String passwordSource) {
         int[] userInfo = userInfo(uri);
         if (userInfo == null) {
-            throw new UsageException(passwordSource + " is set, but " + option
+            throw new InvalidInputException(passwordSource + " is set, but " + option
                     + " names no user for it: write the user into the URI, e.g. mongodb://root@host:27017/");
         }
         if (uri.substring(userInfo[0], userInfo[1]).contains(":")) {
-            throw new UsageException(
-                    option + " carries a password and " + passwordSource + " gives another one: keep only one of them");
+            throw new UsageException("the password of " + option + " comes from two places (the URI or its"
+                    + " -password-file, and " + passwordSource + "): keep only one of them");
         }
         return uri.substring(0, userInfo[1]) + ":" + PercentEncoding.encode(password) + uri.substring(userInfo[1]);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.ConnectionString;
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.errors.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,13 +49,13 @@ class UriCredentialsTest {
     void aPasswordNeedsAUserAndOnlyOnePassword() {
         assertThatThrownBy(() -> UriCredentials.withPassword(
                         "mongodb://mongo:27017/", "secret-value", "--target-uri", "MONGO_SEEDER_TARGET_PASSWORD"))
-                .isInstanceOf(UsageException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("--target-uri names no user")
                 .hasMessageNotContaining("secret-value");
         assertThatThrownBy(() -> UriCredentials.withPassword(
                         "mongodb://root:old-uri-pw@mongo:27017/", "secret-value", "--target-uri", "X"))
                 .isInstanceOf(UsageException.class)
-                .hasMessageContaining("keep only one")
+                .hasMessageContaining("comes from two places")
                 .hasMessageNotContaining("secret-value")
                 .hasMessageNotContaining("old-uri-pw");
     }

@@ -1,6 +1,7 @@
 package dev.stackinit.provision.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.DryRunOption;
 import dev.stackinit.errors.UsageException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,8 +25,9 @@ final class ProvisionCommand implements Callable<Integer> {
     @Mixin
     ProvisionOptions options;
 
-    @Option(names = "--dry-run", description = "Say what each step would do, change nothing (same as 'plan').")
-    boolean dryRun;
+    /** --dry-run: the same as plan. */
+    @Mixin
+    DryRunOption dryRun;
 
     @Option(
             names = "--keep-running",
@@ -40,6 +42,6 @@ final class ProvisionCommand implements Callable<Integer> {
         if (keepRunning && !options.embedded) {
             throw new UsageException("--keep-running goes with --embedded");
         }
-        return new ProvisionRun(root, options, root.spec.commandLine()).execute(dryRun, keepRunning);
+        return new ProvisionRun(root, options, root.spec.commandLine()).execute(dryRun.enabled(), keepRunning);
     }
 }

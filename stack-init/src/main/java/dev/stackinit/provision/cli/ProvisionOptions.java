@@ -1,6 +1,8 @@
 package dev.stackinit.provision.cli;
 
+import dev.stackinit.cli.options.JsonOption;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by provision and plan. */
@@ -17,6 +19,6 @@ final class ProvisionOptions {
             description = "Provision an embedded PostgreSQL 15 and the in-process MongoDB stand-in with the samples.")
     boolean embedded;
 
-    @Option(names = "--json", description = "Print the summary as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 }

@@ -48,7 +48,7 @@ final class ProvisionRun {
         EmbeddedStack stack = EmbeddedStack.start();
         Thread stopper = new Thread(stack::close, "stack-init-embedded-stop");
         try {
-            if (!options.json) {
+            if (!options.json.enabled()) {
                 stack.connections().forEach((name, url) -> out.println(name + ": " + url));
             }
             int code = provision(stack.config(), stack.workDir(), stack.env(root.env()), dryRun, stack.connections());
@@ -70,7 +70,7 @@ final class ProvisionRun {
         var steps = new StepFactory(root.clock(), root.random(), env, err::println).steps(config, base);
         Provisioner.Report report =
                 new Provisioner(root.clock()).run(steps, dryRun, outcome -> err.println(ReportRenderer.line(outcome)));
-        out.print(options.json ? ReportRenderer.json(report, connections) : ReportRenderer.table(report));
+        out.print(options.json.enabled() ? ReportRenderer.json(report, connections) : ReportRenderer.table(report));
         out.flush();
         return report.exitCode();
     }

@@ -1,11 +1,14 @@
 package dev.stackinit.provision.cli;
 
+import dev.stackinit.cli.EnvironmentReader;
 import dev.stackinit.cli.ToolCli;
 import dev.stackinit.cli.VersionProvider;
+import dev.stackinit.provision.io.ConfigLoader;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -17,7 +20,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Provisions a Supabase + MongoDB stack: keys, replica set and data, schema and webhooks.",
         subcommands = {ProvisionCommand.class, PlanCommand.class})
-public final class StackInitCommand {
+public final class StackInitCommand implements EnvironmentReader {
     private final Map<String, String> env;
     private final Clock clock;
     private final SecureRandom random;
@@ -46,6 +49,12 @@ public final class StackInitCommand {
     public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
         StackInitCommand root = new StackInitCommand(env, Clock.systemUTC(), new SecureRandom());
         return ToolCli.run(root, env, out, err, Map.of(), args);
+    }
+
+    /** The config keys' variables (STACK_INIT_<SECTION>_<KEY>): read by the config loader, not by options. */
+    @Override
+    public Set<String> variablesRead() {
+        return ConfigLoader.variables();
     }
 
     Map<String, String> env() {

@@ -19,6 +19,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -74,6 +76,17 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Every STACK_INIT_* variable the loader reads: one per key of every section. */
+    public static Set<String> variables() {
+        Set<String> names = new TreeSet<>();
+        for (RecordComponent section : ProvisionConfig.class.getRecordComponents()) {
+            for (RecordComponent key : section.getType().getRecordComponents()) {
+                names.add(variable(section.getName(), key.getName()));
+            }
+        }
+        return names;
     }
 
     /** The variable that sets a key, e.g. {@code supabase}, {@code databaseUrl} → STACK_INIT_SUPABASE_DATABASE_URL. */

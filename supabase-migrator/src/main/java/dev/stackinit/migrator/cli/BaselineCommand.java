@@ -51,7 +51,7 @@ final class BaselineCommand implements Callable<Integer> {
         List<MigrationFile> files = wiring.files();
         try (Session session = wiring.connect()) {
             List<AppliedMigration> rows = new Baseliner(wiring.target(session), wiring.source()).baseline(files, limit);
-            spec.commandLine().getOut().println("baselined " + rows.size() + " file(s): recorded as applied, not run");
+            Rendering.baseline(spec.commandLine().getOut(), rows, target.json());
         }
         return 0;
     }

@@ -1,11 +1,11 @@
 package dev.stackinit.migrator.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.SchemaOption;
 import dev.stackinit.migrator.jdbc.Cleaner;
 import dev.stackinit.migrator.jdbc.DatabaseUrl;
 import dev.stackinit.migrator.jdbc.MigrationSetup;
 import dev.stackinit.migrator.jdbc.Session;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,12 +30,9 @@ final class CleanCommand implements Callable<Integer> {
     @Option(names = "--i-understand", description = "Confirm that everything in the managed schemas goes.")
     boolean iUnderstand;
 
-    @Option(
-            names = "--schemas",
-            split = ",",
-            defaultValue = "public",
-            description = "The schemas the migrations manage. Default: ${DEFAULT-VALUE}")
-    List<String> schemas = new ArrayList<>();
+    /** The schemas the migrations manage; default public. */
+    @Mixin
+    SchemaOption schemas;
 
     @ParentCommand
     SupabaseMigratorCommand root;
@@ -49,8 +46,9 @@ final class CleanCommand implements Callable<Integer> {
         DatabaseUrl url = wiring.url();
         Cleaner.refuseUnlessAllowed(url, iUnderstand);
         try (Session session = wiring.connect()) {
-            List<String> done = new Cleaner(url, wiring.history()).clean(session.main(), schemas);
-            Rendering.lines(spec.commandLine().getOut(), done, "");
+            List<String> done =
+                    new Cleaner(url, wiring.history()).clean(session.main(), schemas.orElse(List.of("public")));
+            Rendering.lines(spec.commandLine().getOut(), done, "", target.json());
         }
         return 0;
     }

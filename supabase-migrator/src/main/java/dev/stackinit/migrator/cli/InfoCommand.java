@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -27,9 +26,6 @@ final class InfoCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
-
     @ParentCommand
     SupabaseMigratorCommand root;
 
@@ -42,7 +38,7 @@ final class InfoCommand implements Callable<Integer> {
         List<MigrationFile> files = wiring.files();
         try (Session session = wiring.connect()) {
             StatusBoard board = new Inspector(wiring.target(session), wiring.source()).info(files);
-            Rendering.info(spec.commandLine().getOut(), board, json);
+            Rendering.info(spec.commandLine().getOut(), board, target.json());
         }
         return 0;
     }

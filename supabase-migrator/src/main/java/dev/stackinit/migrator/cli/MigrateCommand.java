@@ -38,9 +38,6 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--create-database", description = "Create the database if it does not exist.")
     boolean createDatabase;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
-    boolean json;
-
     @ParentCommand
     SupabaseMigratorCommand root;
 
@@ -53,7 +50,7 @@ final class MigrateCommand implements Callable<Integer> {
         MigrationSetup setup = target.setup(root, err);
         StderrProgress progress = new StderrProgress(err, setup.clock(), verbose.enabled());
         MigrateReport report = setup.migrate(waitForTables, createDatabase, !noBootstrap, progress);
-        Rendering.migrate(spec.commandLine().getOut(), report, json, verbose.enabled());
+        Rendering.migrate(spec.commandLine().getOut(), report, target.json(), verbose.enabled());
         return 0;
     }
 }

@@ -3,6 +3,10 @@ package dev.stackinit.migrator.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.DatabaseOptions;
+import dev.stackinit.cli.options.JsonOption;
+import dev.stackinit.cli.options.SchemaOption;
+import dev.stackinit.cli.options.UrlRewriteOption;
 import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.jdbc.DatabaseUrl;
 import dev.stackinit.migrator.pull.PullReport;
@@ -36,8 +40,9 @@ final class PullCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
-    @Option(names = "--source-url", description = "postgres://… or jdbc:postgresql://… URL of the database to read.")
-    String sourceUrl;
+    /** The database to read: --database-url (the old --source-url still works) and --password-file. */
+    @Mixin
+    DatabaseOptions database;
 
     @Option(
             names = "--out",
@@ -45,36 +50,35 @@ final class PullCommand implements Callable<Integer> {
             description = "Folder to write tables/, functions/, triggers/, webhooks/ into.")
     Path out;
 
-    @Option(names = "--schema", split = ",", defaultValue = "public", description = "Schema to pull (repeatable).")
-    List<String> schemas;
+    /** The schemas to pull; default public. */
+    @Mixin
+    SchemaOption schemas;
 
-    @Option(
-            names = {"--url-rewrite", "--rewrite-url"},
-            split = ",",
-            paramLabel = "FROM=>TO",
-            description = "Webhook URL prefix rewrite (repeatable); the first matching one wins.")
-    List<String> rewrites = List.of();
+    @Mixin
+    UrlRewriteOption rewrites;
 
     @Option(names = "--include-supabase-schemas", description = "Also pull auth, storage, extensions, … objects.")
     boolean includeSupabaseSchemas;
 
-    @Option(names = "--json", description = "Print the summary as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws JsonProcessingException {
-        if (sourceUrl == null || sourceUrl.isBlank()) {
-            throw new UsageException("--source-url is required (or set SUPABASE_MIGRATOR_SOURCE_URL)");
-        }
+        String sourceUrl = database.url()
+                .orElseThrow(() -> new UsageException(
+                        "give --database-url (the database to read) or set SUPABASE_MIGRATOR_DATABASE_URL"));
         // PGPASSWORD only: POSTGRES_PASSWORD is the local stack's, not the source's
         DatabaseUrl source = DatabaseUrl.parse(sourceUrl, root.env().get("PGPASSWORD"));
-        List<UrlRewrite> parsed = rewrites.stream().map(UrlRewrite::parse).toList();
-        PullRequest request = new PullRequest(out, schemas, includeSupabaseSchemas, parsed);
+        source = database.passwordFromFile().map(source::withPassword).orElse(source);
+        List<UrlRewrite> parsed =
+                rewrites.rules().stream().map(UrlRewrite::parse).toList();
+        PullRequest request = new PullRequest(out, schemas.orElse(List.of("public")), includeSupabaseSchemas, parsed);
         PullReport report = new PullService().pull(request, source);
         PrintWriter stdout = spec.commandLine().getOut();
         report.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         SecretMasker masker = SecretMasker.urisOnly();
-        if (json) {
+        if (json.enabled()) {
             stdout.println(masker.mask(
                     new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report)));
         } else {

@@ -91,6 +91,42 @@ final class Rendering {
         lines.forEach(out::println);
     }
 
+    /** The result of a command that reports what it changed, one line per change: {"changes": n, "lines": [...]}. */
+    static void lines(PrintWriter out, List<String> lines, String whenEmpty, boolean json) {
+        if (!json) {
+            lines(out, lines, whenEmpty);
+            return;
+        }
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("changes", lines.size());
+        lines.forEach(node.putArray("lines")::add);
+        print(out, node);
+    }
+
+    static void validate(PrintWriter out, StatusBoard board, boolean json) {
+        if (!json) {
+            out.println("valid: " + board.count(FileState.APPLIED) + " applied file(s) match, "
+                    + board.pending().size() + " pending");
+            return;
+        }
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("valid", true);
+        node.put("applied", board.count(FileState.APPLIED));
+        node.put("pending", board.pending().size());
+        print(out, node);
+    }
+
+    static void baseline(PrintWriter out, List<AppliedMigration> recorded, boolean json) {
+        if (!json) {
+            out.println("baselined " + recorded.size() + " file(s): recorded as applied, not run");
+            return;
+        }
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("baselined", recorded.size());
+        node.set("files", rows(recorded));
+        print(out, node);
+    }
+
     private static String name(FileStatus e) {
         String script = e.script();
         return script.substring(script.lastIndexOf('/') + 1);

@@ -37,7 +37,7 @@ final class RepairCommand implements Callable<Integer> {
         List<MigrationFile> files = wiring.files();
         try (Session session = wiring.connect()) {
             List<String> changes = new Repairer(wiring.target(session), wiring.source()).repair(files);
-            Rendering.lines(spec.commandLine().getOut(), changes, "nothing to repair: 0 changes");
+            Rendering.lines(spec.commandLine().getOut(), changes, "nothing to repair: 0 changes", target.json());
         }
         return 0;
     }

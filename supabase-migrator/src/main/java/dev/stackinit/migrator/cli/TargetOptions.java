@@ -1,13 +1,15 @@
 package dev.stackinit.migrator.cli;
 
-import dev.stackinit.cli.DurationConverter;
+import dev.stackinit.cli.options.AdminDatabaseOptions;
+import dev.stackinit.cli.options.DatabaseOptions;
+import dev.stackinit.cli.options.JsonOption;
+import dev.stackinit.cli.options.UrlRewriteOption;
+import dev.stackinit.cli.options.WaitTimeoutOption;
 import dev.stackinit.migrator.jdbc.MigrationSetup;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every subcommand shares: where the database and the files are, and how to read them. */
@@ -18,19 +20,19 @@ public final class TargetOptions {
         plain
     }
 
-    @Option(
-            names = "--database-url",
-            defaultValue = "postgres://postgres@localhost:5432/postgres",
-            description = "Database to migrate, as postgres (postgres://user:pw@host:port/db or jdbc:postgresql://…)."
-                    + " Without a password in the URL: PGPASSWORD, then POSTGRES_PASSWORD. Default: ${DEFAULT-VALUE}")
-    String databaseUrl;
+    /** Where a local Supabase stack's database is; without a password in it: PGPASSWORD, then POSTGRES_PASSWORD. */
+    static final String DEFAULT_DATABASE_URL = "postgres://postgres@localhost:5432/postgres";
 
-    @Option(
-            names = "--admin-url",
-            description = "Admin connection for bootstrap/ files, '-- migrator:as-admin' files and the built-in"
-                    + " bootstrap. Default: supabase flavour: the database URL as supabase_admin (same password);"
-                    + " plain: the database URL itself.")
-    String adminUrl;
+    /** --database-url (default: {@value #DEFAULT_DATABASE_URL}) and --password-file. */
+    @Mixin
+    DatabaseOptions database;
+
+    /**
+     * --admin-url: bootstrap/ files, '-- migrator:as-admin' files and the built-in bootstrap. Default: supabase flavour:
+     * the database URL as supabase_admin (same password); plain: the database URL itself.
+     */
+    @Mixin
+    AdminDatabaseOptions admin;
 
     @Option(
             names = {"-d", "--migrations-dir"},
@@ -52,12 +54,8 @@ public final class TargetOptions {
             description = "Value for $${NAME} in files (repeatable); environment variables are placeholders too.")
     Map<String, String> placeholders = new LinkedHashMap<>();
 
-    @Option(
-            names = "--url-rewrite",
-            split = ",",
-            paramLabel = "FROM=>TO",
-            description = "Rewrite webhook URL prefixes in YAML webhook files (repeatable).")
-    List<String> urlRewrites = new ArrayList<>();
+    @Mixin
+    UrlRewriteOption urlRewrites;
 
     @Option(
             names = "--history-table",
@@ -71,13 +69,16 @@ public final class TargetOptions {
                     + " versions found there as applied), so 'supabase migration list' agrees.")
     boolean supabaseCliHistory;
 
-    @Option(
-            names = "--wait-timeout",
-            defaultValue = "60s",
-            converter = DurationConverter.class,
-            description = "How long to wait for the database (and --wait-for-table): 500ms, 30s, 2m. Default:"
-                    + " ${DEFAULT-VALUE}")
-    Duration waitTimeout;
+    /** --wait-timeout: for the database, and for --wait-for-table. */
+    @Mixin
+    WaitTimeoutOption wait;
+
+    @Mixin
+    JsonOption json;
+
+    boolean json() {
+        return json.enabled();
+    }
 
     boolean supabase() {
         return flavor == Flavor.supabase;
@@ -85,15 +86,17 @@ public final class TargetOptions {
 
     MigrationSetup setup(SupabaseMigratorCommand root, java.io.PrintWriter err) {
         MigrationSetup.Settings settings = new MigrationSetup.Settings(
-                databaseUrl,
-                adminUrl,
+                database.url().orElse(DEFAULT_DATABASE_URL),
+                admin.url().orElse(null),
                 supabase(),
                 migrationsDir,
                 placeholders,
-                urlRewrites,
+                urlRewrites.rules(),
                 historyTable,
                 supabaseCliHistory,
-                waitTimeout);
+                wait.get(),
+                database.passwordFromFile().orElse(null),
+                admin.passwordFromFile().orElse(null));
         return new MigrationSetup(settings, root.env(), root.clock(), err::println);
     }
 }

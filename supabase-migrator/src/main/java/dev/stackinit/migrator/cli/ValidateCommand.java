@@ -1,7 +1,6 @@
 package dev.stackinit.migrator.cli;
 
 import dev.stackinit.cli.VerboseOption;
-import dev.stackinit.migrator.FileState;
 import dev.stackinit.migrator.Inspector;
 import dev.stackinit.migrator.MigrationFile;
 import dev.stackinit.migrator.StatusBoard;
@@ -39,10 +38,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<MigrationFile> files = wiring.files();
         try (Session session = wiring.connect()) {
             StatusBoard board = new Inspector(wiring.target(session), wiring.source()).validate(files);
-            spec.commandLine()
-                    .getOut()
-                    .println("valid: " + board.count(FileState.APPLIED) + " applied file(s) match, "
-                            + board.pending().size() + " pending");
+            Rendering.validate(spec.commandLine().getOut(), board, target.json());
         }
         return 0;
     }

@@ -92,6 +92,10 @@ public record DatabaseUrl(
         return new DatabaseUrl(host, port, other, user, password, params);
     }
 
+    public DatabaseUrl withPassword(String other) {
+        return new DatabaseUrl(host, port, database, user, other, params);
+    }
+
     public DatabaseUrl withUser(String other) {
         return new DatabaseUrl(host, port, database, other, password, params);
     }

@@ -32,6 +32,8 @@ public final class MigrationSetup {
      * @param databaseUrl the database to migrate, as postgres; without a password in it: PGPASSWORD, then POSTGRES_PASSWORD
      * @param adminUrl the admin connection, or null for the database URL as supabase_admin (supabase) or itself (plain)
      * @param supabase Supabase checks and bootstrap, or plain PostgreSQL
+     * @param password from a password file: wins over the URL's and the environment's; null when none was given
+     * @param adminPassword likewise for the admin URL
      */
     public record Settings(
             String databaseUrl,
@@ -42,8 +44,41 @@ public final class MigrationSetup {
             List<String> urlRewrites,
             String historyTable,
             boolean supabaseCliHistory,
-            Duration waitTimeout) {
+            Duration waitTimeout,
+            String password,
+            String adminPassword) {
         public static final String DEFAULT_HISTORY_TABLE = "stackinit.migration_history";
+
+        /** Settings without password files: passwords come from the URLs or the environment. */
+        public Settings(
+                String databaseUrl,
+                String adminUrl,
+                boolean supabase,
+                Path migrationsDir,
+                Map<String, String> placeholders,
+                List<String> urlRewrites,
+                String historyTable,
+                boolean supabaseCliHistory,
+                Duration waitTimeout) {
+            this(
+                    databaseUrl,
+                    adminUrl,
+                    supabase,
+                    migrationsDir,
+                    placeholders,
+                    urlRewrites,
+                    historyTable,
+                    supabaseCliHistory,
+                    waitTimeout,
+                    null,
+                    null);
+        }
+
+        @Override
+        public String toString() {
+            // the record's own toString would print the passwords
+            return "Settings[" + databaseUrl.replaceAll(":[^:@/]*@", ":****@") + ", " + migrationsDir + "]";
+        }
     }
 
     private final Settings settings;
@@ -102,12 +137,14 @@ public final class MigrationSetup {
     }
 
     public DatabaseUrl url() {
-        return DatabaseUrl.parse(settings.databaseUrl(), password());
+        DatabaseUrl url = DatabaseUrl.parse(settings.databaseUrl(), password());
+        return settings.password() == null ? url : url.withPassword(settings.password());
     }
 
     public DatabaseUrl adminUrl() {
         if (settings.adminUrl() != null && !settings.adminUrl().isBlank()) {
-            return DatabaseUrl.parse(settings.adminUrl(), env.get("POSTGRES_PASSWORD"));
+            DatabaseUrl admin = DatabaseUrl.parse(settings.adminUrl(), env.get("POSTGRES_PASSWORD"));
+            return settings.adminPassword() == null ? admin : admin.withPassword(settings.adminPassword());
         }
         return settings.supabase() ? url().withUser("supabase_admin") : url();
     }

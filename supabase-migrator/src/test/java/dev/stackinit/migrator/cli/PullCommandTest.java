@@ -26,14 +26,16 @@ class PullCommandTest {
         assertThat(run(Map.of(), "pull", "--help")).isZero();
 
         assertThat(stdout.toString())
-                .contains("--source-url", "--url-rewrite", "--rewrite-url", "--include-supabase-schemas", "--json")
-                .contains("SUPABASE_MIGRATOR_SOURCE_URL", "SUPABASE_MIGRATOR_SCHEMA");
+                .contains("--database-url", "--password-file", "--url-rewrite", "--include-supabase-schemas", "--json")
+                .contains("SUPABASE_MIGRATOR_DATABASE_URL", "SUPABASE_MIGRATOR_SCHEMA")
+                // old spellings still work but are no longer shown
+                .doesNotContain("--source-url", "--rewrite-url");
     }
 
     @Test
     void aMissingSourceIsAUsageError() {
         assertThat(run(Map.of(), "pull", "--out", out.toString())).isEqualTo(2);
-        assertThat(stderr.toString()).contains("--source-url is required");
+        assertThat(stderr.toString()).contains("give --database-url (the database to read)");
     }
 
     @Test

@@ -1,30 +1,21 @@
 package dev.stackinit.webhooks.cli;
 
+import dev.stackinit.cli.options.AdminDatabaseOptions;
 import dev.stackinit.webhooks.jdbc.DatabaseTarget;
-import java.nio.file.Path;
 import java.util.Map;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-/** A superuser connection (supabase_admin on Supabase) for enabling database webhooks. */
+/** A superuser connection (supabase_admin on Supabase) for enabling database webhooks first (bootstrap). */
 final class AdminOptions {
-    @Option(
-            names = "--admin-url",
-            paramLabel = "URL",
-            description = "Superuser connection (postgres:// or jdbc:postgresql://) used to enable database webhooks"
-                    + " first (bootstrap).")
-    String adminUrl;
-
-    @Option(
-            names = "--admin-password-file",
-            paramLabel = "FILE",
-            description = "File holding the admin password (wins over the URL's; else PGPASSWORD).")
-    Path adminPasswordFile;
+    @Mixin
+    AdminDatabaseOptions admin;
 
     boolean given() {
-        return adminUrl != null && !adminUrl.isBlank();
+        return admin.url().isPresent();
     }
 
     DatabaseTarget target(Map<String, String> env) {
-        return ConnectionOptions.withPassword(DatabaseTarget.parse(adminUrl), adminPasswordFile, env);
+        return ConnectionOptions.withPassword(
+                DatabaseTarget.parse(admin.url().orElseThrow()), admin.passwordFromFile(), env);
     }
 }

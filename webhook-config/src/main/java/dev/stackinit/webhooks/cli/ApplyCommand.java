@@ -1,6 +1,7 @@
 package dev.stackinit.webhooks.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.webhooks.ApplyReport;
 import dev.stackinit.webhooks.WebhookSpec;
 import dev.stackinit.webhooks.Webhooks;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -30,11 +30,11 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     AdminOptions admin;
 
-    @Option(names = "--prune", description = "Delete webhooks that no file declares.")
-    boolean prune;
+    @Mixin
+    PruneOption prune;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     VerboseOption verbose;
@@ -50,17 +50,17 @@ final class ApplyCommand implements Callable<Integer> {
         List<WebhookSpec> specs = declarations.load(root.env);
         PrintWriter err = spec.commandLine().getErr();
         if (admin.given()) {
-            BootstrapCommand.bootstrap(root, admin, connection.waitSeconds, err);
+            BootstrapCommand.bootstrap(root, admin, connection.waitTimeout(), err);
         }
         ApplyReport report = Database.inTransaction(
                 root,
                 connection.target(root.env),
-                connection.waitSeconds,
+                connection.waitTimeout(),
                 err,
                 true,
-                c -> Webhooks.apply(c, specs, prune));
+                c -> Webhooks.apply(c, specs, prune.prune));
         Render.warnings(report.warnings(), err);
-        if (json) {
+        if (json.enabled()) {
             Render.print(Render.json(report), spec.commandLine().getOut());
         } else {
             Render.text(report, true, spec.commandLine().getOut());

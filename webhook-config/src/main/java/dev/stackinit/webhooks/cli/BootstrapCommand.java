@@ -1,10 +1,12 @@
 package dev.stackinit.webhooks.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.webhooks.BootstrapReport;
 import dev.stackinit.webhooks.Webhooks;
 import dev.stackinit.webhooks.jdbc.DatabaseTarget;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +29,9 @@ final class BootstrapCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Mixin
+    JsonOption json;
+
+    @Mixin
     VerboseOption verbose;
 
     @ParentCommand
@@ -39,23 +44,27 @@ final class BootstrapCommand implements Callable<Integer> {
     public Integer call() {
         DatabaseTarget target = admin.given() ? admin.target(root.env) : connection.target(root.env);
         BootstrapReport report =
-                run(root, target, connection.waitSeconds, spec.commandLine().getErr());
+                run(root, target, connection.waitTimeout(), spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
+        if (json.enabled()) {
+            Render.print(Render.json(report), out);
+            return 0;
+        }
         report.actions().forEach(action -> out.println("+ " + action));
         out.println(report.summary());
         return 0;
     }
 
     /** Used by apply --admin-url: progress goes to stderr so apply's stdout stays its report. */
-    static void bootstrap(WebhookConfigCommand root, AdminOptions admin, int waitSeconds, PrintWriter err) {
-        BootstrapReport report = run(root, admin.target(root.env), waitSeconds, err);
+    static void bootstrap(WebhookConfigCommand root, AdminOptions admin, Duration waitTimeout, PrintWriter err) {
+        BootstrapReport report = run(root, admin.target(root.env), waitTimeout, err);
         report.actions().forEach(action -> err.println("webhook-config: bootstrap: " + action));
         err.println("webhook-config: " + report.summary());
     }
 
     private static BootstrapReport run(
-            WebhookConfigCommand root, DatabaseTarget target, int waitSeconds, PrintWriter err) {
-        BootstrapReport report = Database.inTransaction(root, target, waitSeconds, err, true, Webhooks::bootstrap);
+            WebhookConfigCommand root, DatabaseTarget target, Duration waitTimeout, PrintWriter err) {
+        BootstrapReport report = Database.inTransaction(root, target, waitTimeout, err, true, Webhooks::bootstrap);
         Render.warnings(report.warnings(), err);
         return report;
     }

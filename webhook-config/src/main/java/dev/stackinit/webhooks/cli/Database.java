@@ -20,12 +20,11 @@ final class Database {
     static <T> T inTransaction(
             WebhookConfigCommand root,
             DatabaseTarget target,
-            int waitSeconds,
+            Duration waitTimeout,
             PrintWriter err,
             boolean commit,
             Work<T> work) {
-        Connector connector = new Connector(
-                root.retry, Duration.ofSeconds(waitSeconds), line -> err.println("webhook-config: " + line));
+        Connector connector = new Connector(root.retry, waitTimeout, line -> err.println("webhook-config: " + line));
         try (Connection connection = connector.open(target)) {
             connection.setAutoCommit(false);
             try {

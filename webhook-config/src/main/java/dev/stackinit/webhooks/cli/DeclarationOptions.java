@@ -1,5 +1,6 @@
 package dev.stackinit.webhooks.cli;
 
+import dev.stackinit.cli.options.UrlRewriteOption;
 import dev.stackinit.errors.UsageException;
 import dev.stackinit.webhooks.UrlRewrite;
 import dev.stackinit.webhooks.WebhookSpec;
@@ -7,6 +8,7 @@ import dev.stackinit.webhooks.Webhooks;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The declaration files and URL rewrites of plan and apply. */
@@ -19,13 +21,8 @@ final class DeclarationOptions {
                     + " files.")
     List<Path> files;
 
-    @Option(
-            names = "--rewrite-url",
-            split = ",",
-            paramLabel = "FROM=>TO",
-            description = "Replace a URL prefix, e.g. 'https://api.example.com=>http://stackend:8000'; repeatable,"
-                    + " the first match wins.")
-    List<String> rewrites = List.of();
+    @Mixin
+    UrlRewriteOption rewrite;
 
     List<WebhookSpec> load(Map<String, String> env) {
         if (files == null || files.isEmpty()) {
@@ -35,7 +32,7 @@ final class DeclarationOptions {
     }
 
     List<UrlRewrite> rewrites() {
-        return parseRewrites(rewrites);
+        return parseRewrites(rewrite.rules());
     }
 
     static List<UrlRewrite> parseRewrites(List<String> texts) {

@@ -1,6 +1,7 @@
 package dev.stackinit.webhooks.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.webhooks.ApplyReport;
 import dev.stackinit.webhooks.WebhookService;
 import dev.stackinit.webhooks.jdbc.JdbcWebhookDatabase;
@@ -27,6 +28,9 @@ final class DeleteCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Mixin
+    JsonOption json;
+
+    @Mixin
     VerboseOption verbose;
 
     @ParentCommand
@@ -40,11 +44,13 @@ final class DeleteCommand implements Callable<Integer> {
         ApplyReport report = Database.inTransaction(
                 root,
                 connection.target(root.env),
-                connection.waitSeconds,
+                connection.waitTimeout(),
                 spec.commandLine().getErr(),
                 true,
                 c -> new WebhookService(new JdbcWebhookDatabase(c)).delete(name, table));
-        if (report.changes() == 0) {
+        if (json.enabled()) {
+            Render.print(Render.json(report), spec.commandLine().getOut());
+        } else if (report.changes() == 0) {
             spec.commandLine()
                     .getOut()
                     .println("0 changes: no webhook named " + name + (table == null ? "" : " on " + table));

@@ -1,6 +1,9 @@
 package dev.stackinit.webhooks.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.JsonOption;
+import dev.stackinit.cli.options.UrlRewriteOption;
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.webhooks.DeclarationWriter;
 import dev.stackinit.webhooks.Headers;
@@ -30,14 +33,17 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--rewrite-url", split = ",", paramLabel = "FROM=>TO", description = "Rewrite URL prefixes.")
-    List<String> rewrites = List.of();
+    @Mixin
+    UrlRewriteOption rewrite;
 
     @Option(
             names = {"-o", "--output"},
             paramLabel = "FILE",
             description = "Write here (atomically) instead of stdout.")
     Path output;
+
+    @Mixin
+    JsonOption json;
 
     @Mixin
     VerboseOption verbose;
@@ -50,13 +56,15 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<UrlRewrite> urlRewrites = DeclarationOptions.parseRewrites(rewrites);
+        List<UrlRewrite> urlRewrites = DeclarationOptions.parseRewrites(rewrite.rules());
         PrintWriter err = spec.commandLine().getErr();
         List<WebhookSpec> specs = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (LiveWebhook webhook : LiveReader.read(root, connection, err)) {
             try {
                 specs.add(UrlRewrite.applyFirst(urlRewrites, webhook.toSpec()));
             } catch (InvalidInputException notExpressible) {
+                skipped.add(notExpressible.getMessage());
                 err.println("webhook-config: warning: skipped: " + notExpressible.getMessage());
             }
         }
@@ -67,12 +75,23 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         String yaml = DeclarationWriter.write(specs);
-        if (output == null) {
-            spec.commandLine().getOut().print(yaml);
-            spec.commandLine().getOut().flush();
-        } else {
+        if (output != null) {
             writeAtomically(output, yaml);
             err.println("webhook-config: exported " + specs.size() + " webhook(s) to " + output);
+        }
+        if (json.enabled()) {
+            ObjectNode report = Render.JSON.createObjectNode();
+            report.put("exported", specs.size());
+            skipped.forEach(report.putArray("skipped")::add);
+            if (output == null) {
+                report.put("yaml", yaml);
+            } else {
+                report.put("output", output.toString());
+            }
+            Render.print(report, spec.commandLine().getOut());
+        } else if (output == null) {
+            spec.commandLine().getOut().print(yaml);
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }

@@ -3,6 +3,8 @@ package dev.stackinit.webhooks.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.JsonOption;
+import dev.stackinit.cli.options.UrlRewriteOption;
 import dev.stackinit.webhooks.Event;
 import dev.stackinit.webhooks.Headers;
 import dev.stackinit.webhooks.LiveWebhook;
@@ -15,7 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -27,11 +28,11 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = "--rewrite-url", split = ",", paramLabel = "FROM=>TO", description = "Show URLs rewritten.")
-    List<String> rewrites = List.of();
+    @Mixin
+    UrlRewriteOption rewrite;
 
     @Mixin
     VerboseOption verbose;
@@ -44,11 +45,11 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<UrlRewrite> urlRewrites = DeclarationOptions.parseRewrites(rewrites);
+        List<UrlRewrite> urlRewrites = DeclarationOptions.parseRewrites(rewrite.rules());
         List<LiveWebhook> webhooks =
                 LiveReader.read(root, connection, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.enabled()) {
             ArrayNode array = Render.JSON.createArrayNode();
             webhooks.forEach(webhook -> array.add(json(webhook, urlRewrites)));
             Render.print(array, out);

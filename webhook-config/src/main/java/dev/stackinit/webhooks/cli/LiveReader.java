@@ -14,7 +14,7 @@ final class LiveReader {
         return Database.inTransaction(
                 root,
                 connection.target(root.env),
-                connection.waitSeconds,
+                connection.waitTimeout(),
                 err,
                 false,
                 c -> new WebhookService(new JdbcWebhookDatabase(c)).list());

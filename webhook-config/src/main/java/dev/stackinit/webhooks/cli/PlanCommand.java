@@ -1,6 +1,7 @@
 package dev.stackinit.webhooks.cli;
 
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.webhooks.ApplyReport;
 import dev.stackinit.webhooks.WebhookSpec;
 import dev.stackinit.webhooks.Webhooks;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -23,11 +23,11 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--prune", description = "Plan to delete webhooks that no file declares.")
-    boolean prune;
+    @Mixin
+    PruneOption prune;
 
-    @Option(names = "--json", description = "Print the plan as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     VerboseOption verbose;
@@ -45,12 +45,12 @@ final class PlanCommand implements Callable<Integer> {
         ApplyReport report = Database.inTransaction(
                 root,
                 connection.target(root.env),
-                connection.waitSeconds,
+                connection.waitTimeout(),
                 err,
                 false,
-                c -> Webhooks.plan(c, specs, prune));
+                c -> Webhooks.plan(c, specs, prune.prune));
         Render.warnings(report.warnings(), err);
-        if (json) {
+        if (json.enabled()) {
             Render.print(Render.json(report), spec.commandLine().getOut());
         } else {
             Render.text(report, false, spec.commandLine().getOut());

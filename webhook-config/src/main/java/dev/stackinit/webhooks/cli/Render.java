@@ -79,6 +79,15 @@ final class Render {
         return root;
     }
 
+    static ObjectNode json(dev.stackinit.webhooks.BootstrapReport report) {
+        ObjectNode root = JSON.createObjectNode();
+        report.actions().forEach(root.putArray("actions")::add);
+        root.put("changed", report.changed());
+        root.put("summary", report.summary());
+        report.warnings().forEach(root.putArray("warnings")::add);
+        return root;
+    }
+
     static ObjectNode spec(WebhookSpec spec) {
         ObjectNode node = JSON.createObjectNode();
         node.put("name", spec.name());
