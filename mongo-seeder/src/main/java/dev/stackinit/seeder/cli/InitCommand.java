@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         name = "init",
         mixinStandardHelpOptions = true,
         description = {
-            "What the compose init container runs: rs-init, then clone or import, configured by env.",
+            "What the compose init container runs: rs-init (with the root and app users when the node enforces",
+            "authentication), then clone or import, configured by env.",
             "Clone when a source URI is set, else import when a seed directory is set, else nothing.",
             "Meant to be configured by MONGO_SEEDER_* variables only;",
             "mode defaults to if-complete so a restart does not copy again. The error line names the failed step."

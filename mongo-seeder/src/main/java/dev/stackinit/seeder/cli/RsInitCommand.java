@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
         name = "rs-init",
         mixinStandardHelpOptions = true,
         description = {
-            "Initiate a single-node replica set if needed, then wait for a writable primary.",
+            "Initiate a single-node replica set if needed, then wait for a writable primary. With access control",
+            "(mongod --keyFile): authenticate as the user of --target-uri (root), or create it through the localhost",
+            "exception on a node without users; keep the app user (--app-username) and its password.",
             "Connects directly to the first host of the URI. Safe to run on every start."
         })
 final class RsInitCommand implements Callable<Integer> {
