@@ -253,4 +253,85 @@ class ComposeFileTest {
                         .forEach(source -> missing.add(name + ": " + source)));
         assertThat(missing).isEmpty();
     }
+
+    @Test
+    void restAndTheDatabaseGetTheJwtSettingsSupabasesComposeGivesThem() {
+        Map<String, String> rest = raw.environment("rest");
+        assertThat(rest)
+                .containsEntry("PGRST_APP_SETTINGS_JWT_SECRET", "${JWT_SECRET}")
+                .containsEntry("PGRST_APP_SETTINGS_JWT_EXP", "${JWT_EXPIRY}");
+        Map<String, String> db = raw.environment("db");
+        assertThat(db).containsEntry("JWT_SECRET", "${JWT_SECRET}").containsEntry("JWT_EXP", "${JWT_EXPIRY}");
+        // jwt.sql turns them into app.settings.jwt_secret / jwt_exp (InitSqlIT runs it)
+        assertThat(raw.mountTargets("db", "./supabase/init/jwt.sql"))
+                .singleElement()
+                .asString()
+                .startsWith("/docker-entrypoint-initdb.d/init-scripts/");
+        assertThat(StackFiles.text(StackFiles.MODULE.resolve("supabase/init/jwt.sql")))
+                .contains("app.settings.jwt_secret", "app.settings.jwt_exp", "$JWT_SECRET", "$JWT_EXP");
+    }
+
+    @Test
+    void theNewKeySystemIsWiredEndToEndAndOffWhileItsVariablesAreEmpty() {
+        Map<String, String> off = DotEnv.read(StackFiles.ENV_EXAMPLE).values();
+        Map<String, String> on = new java.util.HashMap<>(off);
+        on.put("JWT_KEYS", "[{\"kty\":\"EC\"}]");
+        on.put("JWT_JWKS", "{\"keys\":[{\"kty\":\"EC\"}]}");
+        on.put("JWT_SECRET", "s".repeat(40));
+        ComposeModel legacy = new ComposeModel(Interpolation.apply(StackFiles.composeRaw(), off));
+        ComposeModel asymmetric = new ComposeModel(Interpolation.apply(StackFiles.composeRaw(), on));
+
+        // auth signs with the ES256 key once JWT_KEYS is set; "[]" (no keys) until then
+        assertThat(raw.environment("auth")).containsKey("GOTRUE_JWT_KEYS");
+        assertThat(legacy.environment("auth")).containsEntry("GOTRUE_JWT_KEYS", "[]");
+        assertThat(asymmetric.environment("auth")).containsEntry("GOTRUE_JWT_KEYS", on.get("JWT_KEYS"));
+        // PostgREST, Storage and Realtime verify with the JWKS, which also holds JWT_SECRET
+        assertThat(legacy.environment("rest")).containsEntry("PGRST_JWT_SECRET", "");
+        assertThat(asymmetric.environment("rest")).containsEntry("PGRST_JWT_SECRET", on.get("JWT_JWKS"));
+        assertThat(asymmetric.environment("storage")).containsEntry("JWT_JWKS", on.get("JWT_JWKS"));
+        assertThat(legacy.environment("storage")).containsEntry("JWT_JWKS", "");
+        assertThat(asymmetric.environment("realtime")).containsEntry("API_JWT_JWKS", on.get("JWT_JWKS"));
+        assertThat(legacy.environment("realtime")).containsEntry("API_JWT_JWKS", "{\"keys\":[]}");
+        // Kong gets the new keys and the JWTs it forwards for them
+        assertThat(raw.environment("kong"))
+                .containsEntry("SUPABASE_PUBLISHABLE_KEY", "${SUPABASE_PUBLISHABLE_KEY}")
+                .containsEntry("SUPABASE_SECRET_KEY", "${SUPABASE_SECRET_KEY}")
+                .containsEntry("ANON_KEY_ASYMMETRIC", "${ANON_KEY_ASYMMETRIC}")
+                .containsEntry("SERVICE_ROLE_KEY_ASYMMETRIC", "${SERVICE_ROLE_KEY_ASYMMETRIC}");
+        // the private signing keys reach GoTrue only
+        raw.services().keySet().stream()
+                .filter(name -> !name.equals("auth"))
+                .forEach(name -> assertThat(
+                                String.join(" ", raw.environment(name).values()))
+                        .as(name)
+                        .doesNotContain("${JWT_KEYS"));
+    }
+
+    @Test
+    void theLegacyJwtSecretStillVerifiesWhereTheJwksIsUsed() {
+        // with JWT_JWKS empty PostgREST falls back to the HS256 secret itself
+        Map<String, String> env =
+                new java.util.HashMap<>(DotEnv.read(StackFiles.ENV_EXAMPLE).values());
+        env.put("JWT_SECRET", "a-secret-that-is-long-enough-for-postgrest");
+        assertThat(new ComposeModel(Interpolation.apply(StackFiles.composeRaw(), env))
+                        .environment("rest")
+                        .get("PGRST_JWT_SECRET"))
+                .isEqualTo(env.get("JWT_SECRET"));
+    }
+
+    @Test
+    void phoneAuthAndEmailAutoconfirmComeFromTheEnvFileAndTheMailCatcherIsAProfile() {
+        assertThat(raw.environment("auth"))
+                .containsEntry("GOTRUE_EXTERNAL_PHONE_ENABLED", "${ENABLE_PHONE_SIGNUP}")
+                .containsEntry("GOTRUE_SMS_AUTOCONFIRM", "${ENABLE_PHONE_AUTOCONFIRM}")
+                .containsEntry("GOTRUE_MAILER_AUTOCONFIRM", "${ENABLE_EMAIL_AUTOCONFIRM}")
+                .containsEntry("GOTRUE_SMTP_HOST", "${SMTP_HOST}");
+        assertThat(raw.profiles("mail")).containsExactly("mail");
+        assertThat(resolved.service("mail").path("image").asText()).startsWith("axllent/mailpit:v");
+        // GoTrue's SMTP settings of .env.example point at it
+        assertThat(resolved.environment("auth"))
+                .containsEntry("GOTRUE_SMTP_HOST", "mail")
+                .containsEntry("GOTRUE_SMTP_PORT", "1025");
+        assertThat(resolved.hostPorts("mail")).isNotEmpty();
+    }
 }

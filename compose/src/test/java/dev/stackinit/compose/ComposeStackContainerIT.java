@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -80,7 +78,7 @@ class ComposeStackContainerIT {
         stackend.start();
 
         dir = Files.createTempDirectory("stack-init-compose-");
-        copyStack(StackFiles.MODULE, dir);
+        StackCopy.copy(StackFiles.MODULE, dir);
         project = "stackinit-it-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> overrides = new LinkedHashMap<>();
         for (String port : List.of(
@@ -91,7 +89,7 @@ class ComposeStackContainerIT {
                 "MONGO_EXPRESS_PORT",
                 "STACKEND_PORT",
                 "STACKWEB_PORT")) {
-            overrides.put(port, Integer.toString(freePort()));
+            overrides.put(port, Integer.toString(StackCopy.freePort()));
         }
         overrides.put("SUPABASE_PUBLIC_URL", "http://localhost:" + overrides.get("KONG_HTTP_PORT"));
         overrides.put("API_EXTERNAL_URL", overrides.get("SUPABASE_PUBLIC_URL"));
@@ -100,7 +98,8 @@ class ComposeStackContainerIT {
                 "http://host.docker.internal:" + stackend.getAddress().getPort());
         overrides.put("STACK_INIT_PULL_POLICY", "never");
         overrides.put("ENABLE_EMAIL_AUTOCONFIRM", "true");
-        Files.writeString(dir.resolve(".env"), withValues(Files.readString(dir.resolve(".env.example")), overrides));
+        Files.writeString(
+                dir.resolve(".env"), StackCopy.withValues(Files.readString(dir.resolve(".env.example")), overrides));
 
         // the README's first-run command, as the host user so the files stay the user's
         String user = Files.getAttribute(dir, "unix:uid") + ":" + Files.getAttribute(dir, "unix:gid");
@@ -247,45 +246,5 @@ class ComposeStackContainerIT {
             }
         }
         return since;
-    }
-
-    private static String withValues(String dotenv, Map<String, String> values) {
-        StringBuilder out = new StringBuilder();
-        for (String line : dotenv.split("\n", -1)) {
-            int eq = line.indexOf('=');
-            String key = eq > 0 && !line.startsWith("#") ? line.substring(0, eq) : null;
-            out.append(key != null && values.containsKey(key) ? key + "=" + values.get(key) : line)
-                    .append('\n');
-        }
-        return out.toString().stripTrailing() + "\n";
-    }
-
-    /** compose/ without the Maven parts and without the developer's own .env files. */
-    private static void copyStack(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path relative = from.relativize(source);
-                String first =
-                        relative.getNameCount() == 0 ? "" : relative.getName(0).toString();
-                String name = source.getFileName().toString();
-                if (Set.of("target", "src", "pom.xml", "k8s").contains(first)
-                        || name.equals(".env")
-                        || name.endsWith(".env")) {
-                    continue;
-                }
-                Path target = to.resolve(relative.toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

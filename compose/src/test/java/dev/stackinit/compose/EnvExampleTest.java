@@ -23,7 +23,15 @@ class EnvExampleTest {
             "MONGO_ROOT_PASSWORD",
             "MONGO_APP_PASSWORD",
             "MONGO_KEYFILE",
-            "MONGO_APP_URI");
+            "MONGO_APP_URI",
+
+            // the new key system: empty = off (legacy keys only), filled by generate --asymmetric
+            "JWT_KEYS",
+            "JWT_JWKS",
+            "ANON_KEY_ASYMMETRIC",
+            "SERVICE_ROLE_KEY_ASYMMETRIC",
+            "SUPABASE_PUBLISHABLE_KEY",
+            "SUPABASE_SECRET_KEY");
 
     private final DotEnv example = DotEnv.read(StackFiles.ENV_EXAMPLE);
     private final Set<String> used = Interpolation.variables(StackFiles.composeRaw());
@@ -72,12 +80,26 @@ class EnvExampleTest {
                         .containsKey(v.getValue().asText())));
         assertThat(targets.get(0).path("vars").fieldNames())
                 .toIterable()
-                .containsExactlyInAnyOrder(
-                        "SUPABASE_URL", "SUPABASE_ANON_KEY", "SUPABASE_SERVICE_ROLE_KEY", "MONGO_URL");
+                .contains("SUPABASE_URL", "SUPABASE_ANON_KEY", "SUPABASE_SERVICE_ROLE_KEY", "MONGO_URL")
+                .contains("SUPABASE_PUBLISHABLE_KEY", "SUPABASE_SECRET_KEY");
         assertThat(targets.get(0).path("vars").path("MONGO_URL").asText()).isEqualTo("MONGO_APP_URI");
         assertThat(targets.get(1).path("vars").fieldNames())
                 .toIterable()
-                .containsExactlyInAnyOrder("NEXT_PUBLIC_SUPABASE_URL", "NEXT_PUBLIC_SUPABASE_ANON_KEY");
+                .contains("NEXT_PUBLIC_SUPABASE_URL", "NEXT_PUBLIC_SUPABASE_ANON_KEY")
+                .contains("NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY")
+                .doesNotContain("SUPABASE_SECRET_KEY", "SUPABASE_SERVICE_ROLE_KEY");
+    }
+
+    @Test
+    void theKeySystemSwitchIsDocumentedAndOffByDefault() {
+        assertThat(example.values()).containsEntry("EMPTY_JWKS", "{\"keys\":[]}");
+        String text = StackFiles.text(StackFiles.ENV_EXAMPLE);
+        assertThat(text).contains("generate --asymmetric");
+        assertThat(example.values())
+                .containsEntry("ENABLE_PHONE_SIGNUP", "false")
+                .containsEntry("ENABLE_PHONE_AUTOCONFIRM", "false")
+                .containsEntry("ENABLE_EMAIL_AUTOCONFIRM", "false")
+                .containsEntry("SMTP_HOST", "mail");
     }
 
     @Test
@@ -90,5 +112,14 @@ class EnvExampleTest {
         assertThat(Interpolation.variables("${A}:${B:-x}/$C $$D")).containsExactly("A", "B", "C");
         assertThat(Interpolation.apply("${A}:${B:-x}:${C-y}:$$D", java.util.Map.of("A", "1", "C", "")))
                 .isEqualTo("1:x::$D");
+        // nested defaults as compose reads them; a JSON default is refused (older compose mangles it)
+        assertThat(Interpolation.variables("${A:-${B}}")).containsExactly("A", "B");
+        assertThat(Interpolation.apply("${A:-${B}}", java.util.Map.of("A", "", "B", "{\"k\":[]}")))
+                .isEqualTo("{\"k\":[]}");
+        assertThat(Interpolation.apply("${A:-${B}}", java.util.Map.of("A", "{\"a\":1}", "B", "x")))
+                .isEqualTo("{\"a\":1}");
+        assertThat(Interpolation.apply("${A:-[]}", java.util.Map.of())).isEqualTo("[]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Interpolation.variables("${A:-{\"keys\":[]}}"))
+                .hasMessageContaining("a brace inside a default");
     }
 }

@@ -94,7 +94,7 @@ class KongConfigTest {
     }
 
     @Test
-    void theTemplateIsSafeForTheHereDocumentAndItsVariablesReachKong() {
+    void theTemplateHoldsOnlyVariablesTheEntrypointRendersAndKongHasThemAll() {
         String text = StackFiles.text(StackFiles.KONG_FILE);
         assertThat(text).doesNotContain("\\").doesNotContain("`");
         String withoutVariables = VARIABLE.matcher(text).replaceAll("");
@@ -104,10 +104,50 @@ class KongConfigTest {
         while (m.find()) {
             needed.add(m.group(1));
         }
-        assertThat(needed).contains("SUPABASE_ANON_KEY", "SUPABASE_SERVICE_KEY");
+        assertThat(needed)
+                .contains(
+                        "SUPABASE_ANON_KEY",
+                        "SUPABASE_SERVICE_KEY",
+                        "SUPABASE_PUBLISHABLE_KEY",
+                        "SUPABASE_SECRET_KEY",
+                        "ANON_KEY_ASYMMETRIC",
+                        "SERVICE_ROLE_KEY_ASYMMETRIC");
+        // the entrypoint stops on a variable that is not set: every one must be in the kong service's environment
         assertThat(compose.environment("kong")).containsKeys(needed.toArray(String[]::new));
-        assertThat(String.join(" ", entrypoint())).contains("/home/kong/template.yml", "kong docker-start");
+        assertThat(entrypoint()).containsExactly("/bin/sh", "/home/kong/kong-entrypoint.sh");
+        List<String> command = new ArrayList<>();
+        compose.service("kong").path("command").forEach(p -> command.add(p.asText()));
+        assertThat(command).containsExactly("/docker-entrypoint.sh", "kong", "docker-start");
         assertThat(compose.mountTargets("kong", "./kong/kong.yml")).containsExactly("/home/kong/template.yml");
+        assertThat(compose.mountTargets("kong", "./kong/kong-entrypoint.sh"))
+                .containsExactly("/home/kong/kong-entrypoint.sh");
+        assertThat(compose.environment("kong")).containsEntry("KONG_DECLARATIVE_CONFIG", "/home/kong/kong.yml");
+    }
+
+    @Test
+    void eachConsumerAcceptsItsLegacyKeyAndItsNewApiKey() {
+        Map<String, List<String>> keys = new java.util.LinkedHashMap<>();
+        for (JsonNode consumer : kong.path("consumers")) {
+            List<String> credentials = new ArrayList<>();
+            consumer.path("keyauth_credentials")
+                    .forEach(c -> credentials.add(c.path("key").asText()));
+            keys.put(consumer.path("username").asText(), credentials);
+        }
+        assertThat(keys.get("anon")).containsExactly("${SUPABASE_ANON_KEY}", "${SUPABASE_PUBLISHABLE_KEY}");
+        assertThat(keys.get("service_role")).containsExactly("${SUPABASE_SERVICE_KEY}", "${SUPABASE_SECRET_KEY}");
+        assertThat(compose.environment("kong"))
+                .containsEntry("SUPABASE_ANON_KEY", "${ANON_KEY}")
+                .containsEntry("SUPABASE_SERVICE_KEY", "${SERVICE_ROLE_KEY}");
+    }
+
+    @Test
+    void theKeyTranslationRunsOnEveryRouteAfterAuthentication() {
+        JsonNode global = kong.path("plugins");
+        assertThat(global.size()).isEqualTo(1);
+        assertThat(global.get(0).path("name").asText()).isEqualTo("post-function");
+        assertThat(global.get(0).path("config").path("access").size()).isEqualTo(1);
+        // no route has a plugin of its own that rewrites Authorization after it
+        assertThat(kong.path("services").findValuesAsText("name")).doesNotContain("post-function");
     }
 
     private List<String> entrypoint() {

@@ -44,6 +44,11 @@ public final class KeyPlanner {
             }
         }
         MongoValues.plan(current, values, notes);
+        for (PublicDefaults credential : PublicDefaults.of(PublicDefaults.Kind.CREDENTIAL)) {
+            credential
+                    .credentialNotice(current.get(credential.name()))
+                    .ifPresent(notice -> notes.add(credential.name() + " " + notice));
+        }
         if (request.asymmetric() || hasValue(current, Vars.JWT_KEYS)) {
             new AsymmetricPlanner(random, issuedAt, expiresAt).plan(current, secret, request.rotate(), values, notes);
         }

@@ -23,6 +23,11 @@ public final class KeyVerifier {
         List<Finding> findings = new ArrayList<>();
         String secret = values.get(Vars.JWT_SECRET);
         checkSecrets(request, findings);
+        for (PublicDefaults credential : PublicDefaults.of(PublicDefaults.Kind.CREDENTIAL)) {
+            credential
+                    .credentialNotice(values.get(credential.name()))
+                    .ifPresent(notice -> findings.add(Finding.warning(credential.name(), notice)));
+        }
         for (String key : Vars.LEGACY_KEYS) {
             String token = values.get(key);
             if (token != null && DemoValues.isDemoKey(token)) {

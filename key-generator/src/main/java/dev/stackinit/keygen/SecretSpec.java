@@ -59,6 +59,9 @@ public enum SecretSpec {
             Integer.MAX_VALUE,
             Charset.ANY,
             "850181e4652dd023b7a98c58ae0d2d34bd487ee0cc3254aed6eda37307425907"),
+    // MinIO's root password in Supabase's docker-compose.s3.yml override (at least 8 characters); its generate script
+    // replaces the public example value, so a stack must never keep it
+    MINIO_ROOT_PASSWORD(r -> r.from(RandomText.ALPHANUMERIC, 32), 8, Integer.MAX_VALUE, Charset.ANY, "secret1234"),
     // MongoDB: root and app passwords of letters and digits (they still go URL-encoded into URIs; a password of your
     // own may hold anything), and the replica-set keyFile: mongod wants 6 to 1024 characters of the base64 alphabet;
     // letters and digits are that alphabet without '+', '/' and '=', so the value needs no quoting anywhere

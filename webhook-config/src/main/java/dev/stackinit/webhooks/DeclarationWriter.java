@@ -23,6 +23,30 @@ public final class DeclarationWriter {
 
     private DeclarationWriter() {}
 
+    /**
+     * The declarations, then the triggers that cannot be declared without being changed, as SQL in comments: the file
+     * loses nothing, and {@code apply} leaves them alone (undeclared webhooks are kept unless pruned).
+     */
+    public static String write(List<WebhookSpec> specs, List<LiveWebhook> leftOut) {
+        StringBuilder text = new StringBuilder(write(specs));
+        if (!leftOut.isEmpty()) {
+            text.append("\n# Not declared: these triggers call supabase_functions, but not in the form Studio and apply"
+                    + " write,\n# so a declaration would change them. Their SQL, to keep them in a migration:\n");
+            for (LiveWebhook trigger : leftOut) {
+                String heading = trigger.name() + " on " + trigger.qualifiedTable() + ": "
+                        + trigger.whyNotDeclarable().orElse("kept as written");
+                // a line break in a name must not end the comment
+                text.append("#\n# -- ")
+                        .append(heading.replaceAll("[\r\n]", " "))
+                        .append('\n');
+                trigger.sql()
+                        .lines()
+                        .forEach(line -> text.append("# ").append(line).append('\n'));
+            }
+        }
+        return text.toString();
+    }
+
     public static String write(List<WebhookSpec> specs) {
         ObjectNode root = YAML.createObjectNode();
         ArrayNode list = root.putArray("webhooks");

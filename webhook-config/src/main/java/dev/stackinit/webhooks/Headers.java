@@ -26,6 +26,14 @@ public final class Headers {
         return SECRET_NAME.matcher(headerName.toLowerCase(Locale.ROOT)).matches();
     }
 
+    /** Whether a headers argument (JSON text, maybe not an object) names a secret-looking header. */
+    public static boolean anySecret(String headersJson) {
+        return headersJson != null
+                && Json.parseObject(headersJson)
+                        .map(node -> names(node).stream().anyMatch(Headers::isSecret))
+                        .orElse(false);
+    }
+
     /** A copy with the values of secret-looking headers replaced by ****, for output meant for people. */
     public static ObjectNode masked(ObjectNode headers) {
         ObjectNode copy = headers.deepCopy();

@@ -5,6 +5,7 @@ import dev.stackinit.errors.InvalidInputException;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -86,6 +87,64 @@ public record LiveWebhook(
         return new WebhookSpec(name, schema, table, events, url, method, headers, params, timeout);
     }
 
+    /**
+     * Why applying {@link #toSpec()} would not give back this very trigger, or empty when it would: a declaration
+     * writes an enabled AFTER ... FOR EACH ROW trigger without conditions, calling http_request with Studio's five
+     * argument texts (compact JSON, no 'null' for a default). Export and pull keep anything else out of declarations,
+     * so a plan never wants to rewrite a trigger it was read from.
+     */
+    public Optional<String> whyNotDeclarable() {
+        if (!enabled) {
+            return Optional.of("is disabled (a declaration cannot say so)");
+        }
+        if (!"AFTER".equals(timing) || !forEachRow || extraClauses) {
+            return Optional.of("is a " + timing + (forEachRow ? " ROW" : " STATEMENT") + " trigger"
+                    + (extraClauses ? " with a WHEN condition, UPDATE OF columns or transition tables" : "")
+                    + ", not Studio's AFTER ... FOR EACH ROW");
+        }
+        WebhookSpec spec;
+        try {
+            spec = toSpec();
+        } catch (Unexpressible notExpressible) {
+            return Optional.of(notExpressible.why);
+        }
+        if (arguments.size() != 5) {
+            return Optional.of("passes " + arguments.size() + " argument" + (arguments.size() == 1 ? "" : "s") + " to "
+                    + function() + ", not Studio's five");
+        }
+        List<String> nulls = new java.util.ArrayList<>();
+        for (int i = 0; i < ARGUMENT_NAMES.size(); i++) {
+            if ("null".equals(arguments.get(i))) {
+                nulls.add(ARGUMENT_NAMES.get(i));
+            }
+        }
+        if (!nulls.isEmpty()) {
+            return Optional.of("passes 'null' for " + String.join(", ", nulls) + " (Studio writes the value)");
+        }
+        if (!allText(spec.headers()) || !allText(spec.params())) {
+            return Optional.of("has header or param values that are not text");
+        }
+        if (!spec.triggerArguments().equals(arguments)) {
+            return Optional.of("writes its arguments in another form than Studio's (JSON spacing, number format)");
+        }
+        return Optional.empty();
+    }
+
+    /** SQL that recreates this trigger as it is, disabled state included. */
+    public String sql() {
+        String create = definition + ";";
+        return enabled
+                ? create
+                : create + "\nALTER TABLE " + SqlQuoting.qualified(schema, table) + " DISABLE TRIGGER "
+                        + SqlQuoting.ident(name) + ";";
+    }
+
+    private static final List<String> ARGUMENT_NAMES = List.of("url", "method", "headers", "params", "timeout");
+
+    private static boolean allText(ObjectNode values) {
+        return values.properties().stream().allMatch(entry -> entry.getValue().isTextual());
+    }
+
     private ObjectNode jsonArgument(int index, String what, ObjectNode fallback) {
         if (argument(index) == null) {
             return fallback;
@@ -95,6 +154,17 @@ public record LiveWebhook(
     }
 
     private InvalidInputException unexpressible(String why) {
-        return new InvalidInputException("webhook " + name + " on " + qualifiedTable() + " " + why);
+        return new Unexpressible(this, why);
+    }
+
+    /** Why a trigger cannot become a declaration, kept apart from the message that names the trigger. */
+    private static final class Unexpressible extends InvalidInputException {
+        private static final long serialVersionUID = 1L;
+        private final String why;
+
+        Unexpressible(LiveWebhook webhook, String why) {
+            super("webhook " + webhook.name + " on " + webhook.qualifiedTable() + " " + why);
+            this.why = why;
+        }
     }
 }

@@ -55,4 +55,30 @@ class DeclarationWriterTest {
         assertThat(read).isEqualTo(written);
         assertThat(read.get(0).canonical()).isEqualTo(hostile.canonical());
     }
+
+    @Test
+    void triggersLeftOutTravelAsCommentedSqlThatLoadsAsNothing() {
+        WebhookSpec declared = Specs.spec("new_user", "profiles", "http://stackend:8000/x");
+        LiveWebhook twoArguments = new LiveWebhook(
+                "raw\nname",
+                "public",
+                "orders",
+                EnumSet.of(Event.INSERT),
+                "AFTER",
+                true,
+                "supabase_functions",
+                "http_request",
+                List.of("http://x/", "POST"),
+                true,
+                false,
+                "CREATE TRIGGER \"raw\nname\" AFTER INSERT ON public.orders FOR EACH ROW EXECUTE FUNCTION"
+                        + " supabase_functions.http_request('http://x/', 'POST')");
+        String yaml = DeclarationWriter.write(List.of(declared), List.of(twoArguments));
+        assertThat(yaml)
+                .startsWith(DeclarationWriter.write(List.of(declared)))
+                .contains("# -- raw name on public.orders: passes 2 arguments")
+                .contains("# CREATE TRIGGER \"raw\n# name\" AFTER INSERT ON public.orders FOR EACH ROW");
+        assertThat(new DeclarationLoader(new Substitution(Map.of())).parse("export", yaml))
+                .containsExactly(declared);
+    }
 }

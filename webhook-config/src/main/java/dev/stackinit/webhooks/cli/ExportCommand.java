@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,25 +60,44 @@ final class ExportCommand implements Callable<Integer> {
         List<UrlRewrite> urlRewrites = DeclarationOptions.parseRewrites(rewrite.rules());
         PrintWriter err = spec.commandLine().getErr();
         List<WebhookSpec> specs = new ArrayList<>();
+        List<LiveWebhook> leftOut = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (LiveWebhook webhook : LiveReader.read(root, connection, err)) {
-            try {
-                specs.add(UrlRewrite.applyFirst(urlRewrites, webhook.toSpec()));
-            } catch (InvalidInputException notExpressible) {
-                skipped.add(notExpressible.getMessage());
-                err.println("webhook-config: warning: skipped: " + notExpressible.getMessage());
+            // a trigger a declaration would rewrite stays out of the YAML, so plan and apply leave it alone
+            Optional<String> why = webhook.whyNotDeclarable();
+            if (why.isEmpty()) {
+                try {
+                    specs.add(UrlRewrite.applyFirst(urlRewrites, webhook.toSpec()));
+                    continue;
+                } catch (InvalidInputException refused) {
+                    why = Optional.of("has a URL the rewrite refuses (" + refused.getMessage() + ")");
+                }
             }
+            leftOut.add(webhook);
+            skipped.add(webhook.name() + " on " + webhook.qualifiedTable() + ": " + why.get());
+            err.println("webhook-config: warning: " + webhook.name() + " on " + webhook.qualifiedTable()
+                    + " not declared: it " + why.get() + "; its SQL is kept as a comment at the end of the file");
         }
         for (WebhookSpec exported : specs) {
             if (Headers.names(exported.headers()).stream().anyMatch(Headers::isSecret)) {
-                err.println("webhook-config: warning: webhook " + exported.name() + " sends a secret-looking header;"
-                        + " replace its value with ${VARIABLE} before committing the file");
+                warnSecret(err, exported.name());
             }
         }
-        String yaml = DeclarationWriter.write(specs);
+        for (LiveWebhook kept : leftOut) {
+            if (kept.arguments().size() > 2
+                    && Headers.anySecret(kept.arguments().get(2))) {
+                warnSecret(err, kept.name());
+            }
+        }
+        String yaml = DeclarationWriter.write(specs, leftOut);
         if (output != null) {
             writeAtomically(output, yaml);
-            err.println("webhook-config: exported " + specs.size() + " webhook(s) to " + output);
+            err.println("webhook-config: exported " + specs.size() + " webhook(s) to " + output
+                    + (leftOut.isEmpty() ? "" : "; " + leftOut.size() + " trigger(s) kept as SQL comments"));
+        }
+        if (!leftOut.isEmpty()) {
+            err.println("webhook-config: " + leftOut.size() + " trigger(s) not declared (named above): apply and"
+                    + " plan leave them as they are");
         }
         if (json.enabled()) {
             ObjectNode report = Render.JSON.createObjectNode();
@@ -94,6 +114,11 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return 0;
+    }
+
+    private static void warnSecret(PrintWriter err, String name) {
+        err.println("webhook-config: warning: webhook " + name + " sends a secret-looking header;"
+                + " replace its value with ${VARIABLE} before committing the file");
     }
 
     private static void writeAtomically(Path target, String text) {

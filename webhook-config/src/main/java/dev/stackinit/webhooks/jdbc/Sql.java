@@ -47,6 +47,24 @@ final class Sql {
         });
     }
 
+    /** The first column of every row. */
+    java.util.List<String> queryStrings(String query, String... parameters) {
+        return withConnection("querying the catalog", c -> {
+            try (PreparedStatement statement = c.prepareStatement(query)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setString(i + 1, parameters[i]);
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    java.util.List<String> values = new java.util.ArrayList<>();
+                    while (rows.next()) {
+                        values.add(rows.getString(1));
+                    }
+                    return values;
+                }
+            }
+        });
+    }
+
     String queryString(String query) {
         return withConnection("querying the catalog", c -> {
             try (Statement statement = c.createStatement();

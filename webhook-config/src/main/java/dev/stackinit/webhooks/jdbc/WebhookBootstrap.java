@@ -10,149 +10,129 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Enables database webhooks the way Supabase's own setup does: role supabase_functions_admin, schema
- * supabase_functions with its hooks and migrations tables, the http_request() trigger function and the grants around
- * them. Each step checks first and runs only when something is missing or different, so a second run changes nothing.
- * Runs on the caller's connection and transaction; needs a superuser (supabase_admin on Supabase).
+ * Enables database webhooks so that the catalog ends up as Supabase's own webhook set-up leaves it (run as
+ * supabase_admin, as its CLI does): role supabase_functions_admin with its search_path, schema supabase_functions with
+ * its grants, default privileges, tables, indexes and version rows, the http_request() trigger function, pg_net's
+ * grants and event trigger. Each step checks first and runs only when something is missing or different, so a second
+ * run changes nothing, and neither does a run on a database that already has Supabase's set-up. Runs on the caller's
+ * connection and transaction as supabase_admin (switching to it from another superuser), so what it creates has the
+ * owner and default privileges Supabase's objects have.
  */
 public final class WebhookBootstrap {
     static final String ADMIN = "supabase_functions_admin";
     static final String FUNCTION = "supabase_functions.http_request()";
-    private static final List<String> API_ROLES = List.of("postgres", "anon", "authenticated", "service_role");
+    static final String CREATOR = "supabase_admin";
+    /** Created by old Supabase set-ups, dropped by the current one. */
+    static final String LEGACY_NET_ADMIN = "supabase_pg_net_admin";
 
-    private final Sql sql;
-    private final List<String> actions = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final BootstrapSteps steps;
 
     public WebhookBootstrap(Connection adminConnection) {
-        this.sql = new Sql(adminConnection);
+        this.steps = new BootstrapSteps(new Sql(adminConnection));
     }
 
     public BootstrapReport run() {
-        if (!sql.queryBoolean("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
+        String user = steps.sql.queryString("SELECT current_user");
+        if (!steps.fact("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
             throw new InvalidInputException("enabling database webhooks needs a superuser connection (on Supabase:"
-                    + " supabase_admin); " + sql.queryString("SELECT current_user") + " is not one");
+                    + " supabase_admin); " + user + " is not one");
         }
-        step(
-                "create role " + ADMIN,
-                !roleExists(ADMIN),
-                "CREATE ROLE " + ident(ADMIN) + " NOINHERIT CREATEROLE LOGIN NOREPLICATION");
-        new PgNetSetup(sql, actions, warnings).ensureInstalled();
-        ensureSchema();
-        ensureTables();
-        ensureFunction();
-        if (roleExists("postgres")) {
-            step(
-                    "grant " + ADMIN + " to postgres",
-                    !isMember("postgres", ADMIN),
-                    "GRANT " + ident(ADMIN) + " TO postgres");
+        String creator = steps.roleExists(CREATOR) ? CREATOR : user;
+        boolean switched = !creator.equals(user);
+        if (switched) {
+            steps.sql.execute("SET ROLE " + ident(creator));
         }
-        new PgNetSetup(sql, actions, warnings).grantTo(ADMIN);
-        return new BootstrapReport(actions, warnings);
-    }
-
-    private void ensureSchema() {
-        String owner = roleExists("supabase_admin") ? "supabase_admin" : sql.queryString("SELECT current_user");
-        boolean create = !sql.queryBoolean("SELECT to_regnamespace('supabase_functions') IS NOT NULL");
-        List<String> roles = existing(API_ROLES);
-        List<String> statements = new ArrayList<>();
-        statements.add("CREATE SCHEMA supabase_functions AUTHORIZATION " + ident(owner));
-        if (!roles.isEmpty()) {
-            String grantees =
-                    String.join(", ", roles.stream().map(r -> ident(r)).toList());
-            for (String kind : List.of("TABLES", "FUNCTIONS", "SEQUENCES")) {
-                statements.add("ALTER DEFAULT PRIVILEGES IN SCHEMA supabase_functions GRANT ALL ON " + kind + " TO "
-                        + grantees);
+        boolean done = false;
+        try {
+            enable(creator);
+            done = true;
+        } finally {
+            if (switched) {
+                restoreRole(user, done);
             }
         }
-        step("create schema supabase_functions owned by " + owner, create, statements.toArray(String[]::new));
-        List<String> needUsage = new ArrayList<>(roles);
-        needUsage.add(ADMIN);
-        for (String role : needUsage) {
-            step(
-                    "grant usage on schema supabase_functions to " + role,
-                    !privilege("has_schema_privilege", role, "supabase_functions", "USAGE"),
-                    "GRANT USAGE ON SCHEMA supabase_functions TO " + ident(role));
-        }
+        return new BootstrapReport(steps.actions(), steps.warnings());
     }
 
-    private void ensureTables() {
-        for (String table : List.of("migrations", "hooks")) {
-            String name = "supabase_functions." + table;
-            step(
-                    "create table " + name,
-                    !sql.queryBoolean("SELECT to_regclass(" + literal(name) + ") IS NOT NULL"),
-                    Sql.resource(table + "-table.sql"));
-            step(
-                    "make " + ADMIN + " owner of " + name,
-                    !sql.queryBoolean("SELECT pg_get_userbyid(relowner) = " + literal(ADMIN)
-                            + " FROM pg_class WHERE oid = " + literal(name) + "::regclass"),
-                    "ALTER TABLE " + name + " OWNER TO " + ident(ADMIN));
+    private void enable(String creator) {
+        steps.step(
+                "create role " + ADMIN,
+                !steps.roleExists(ADMIN),
+                "CREATE ROLE " + ident(ADMIN) + " NOINHERIT CREATEROLE LOGIN NOREPLICATION");
+        steps.step(
+                "set search_path of " + ADMIN + " to supabase_functions",
+                !steps.fact("SELECT EXISTS (SELECT 1 FROM pg_db_role_setting WHERE setrole = " + literal(ADMIN)
+                        + "::regrole AND setdatabase = 0 AND 'search_path=supabase_functions' = ANY (setconfig))"),
+                "ALTER ROLE " + ident(ADMIN) + " SET search_path = supabase_functions");
+        PgNetSetup pgNet = new PgNetSetup(steps);
+        pgNet.ensureInstalled();
+        new FunctionsSchemaSetup(steps, ADMIN).ensure(creator);
+        ensureFunction();
+        if (steps.roleExists("postgres")) {
+            steps.step(
+                    "grant " + ADMIN + " to postgres",
+                    !steps.fact(
+                            "SELECT EXISTS (SELECT 1 FROM pg_auth_members WHERE roleid = ?::regrole"
+                                    + " AND member = 'postgres'::regrole)",
+                            ADMIN),
+                    "GRANT " + ident(ADMIN) + " TO postgres");
         }
-        for (String version : List.of("initial", "20210809183423_update_grants")) {
-            step(
-                    "record supabase_functions migration " + version,
-                    !sql.queryBoolean("SELECT EXISTS (SELECT 1 FROM supabase_functions.migrations WHERE version = "
-                            + literal(version) + ")"),
-                    "INSERT INTO supabase_functions.migrations (version) VALUES (" + literal(version) + ")");
-        }
+        List<String> netRoles = new ArrayList<>(List.of(ADMIN));
+        netRoles.addAll(steps.apiRoles());
+        pgNet.grantTo(ADMIN, netRoles);
+        pgNet.ensureAccessTrigger();
+        steps.step(
+                "drop the unused role " + LEGACY_NET_ADMIN + " (what it owned now belongs to " + creator + ")",
+                steps.roleExists(LEGACY_NET_ADMIN),
+                "REASSIGN OWNED BY " + ident(LEGACY_NET_ADMIN) + " TO " + ident(creator),
+                "DROP OWNED BY " + ident(LEGACY_NET_ADMIN),
+                "DROP ROLE " + ident(LEGACY_NET_ADMIN));
     }
 
     private void ensureFunction() {
-        boolean exists = sql.queryBoolean("SELECT to_regprocedure(" + literal(FUNCTION) + ") IS NOT NULL");
+        boolean exists = steps.fact("SELECT to_regprocedure(" + literal(FUNCTION) + ") IS NOT NULL");
         if (exists && !functionFact("prorettype = 'trigger'::regtype")) {
             throw new InvalidInputException(
                     FUNCTION + " exists but is not a trigger function; drop or rename it first");
         }
-        step("create function " + FUNCTION, !exists, Sql.resource("http-request-function.sql"));
-        step(
+        steps.step("create function " + FUNCTION, !exists, Sql.resource("http-request-function.sql"));
+        steps.step(
                 "make " + ADMIN + " owner of " + FUNCTION,
                 !functionFact("pg_get_userbyid(proowner) = " + literal(ADMIN)),
                 "ALTER FUNCTION " + FUNCTION + " OWNER TO " + ident(ADMIN));
-        step(
+        steps.step(
                 "make " + FUNCTION + " SECURITY DEFINER with search_path supabase_functions",
                 !functionFact("prosecdef AND coalesce('search_path=supabase_functions' = ANY (proconfig), false)"),
                 "ALTER FUNCTION " + FUNCTION + " SECURITY DEFINER SET search_path = supabase_functions");
-        step(
+        steps.step(
                 "revoke execute on " + FUNCTION + " from PUBLIC",
                 functionFact("EXISTS (SELECT 1 FROM aclexplode(coalesce(proacl, acldefault('f', proowner))) a"
                         + " WHERE a.grantee = 0 AND a.privilege_type = 'EXECUTE')"),
                 "REVOKE ALL ON FUNCTION " + FUNCTION + " FROM PUBLIC");
-        for (String role : existing(API_ROLES)) {
-            step(
+        for (String role : steps.apiRoles()) {
+            steps.step(
                     "grant execute on " + FUNCTION + " to " + role,
-                    !privilege("has_function_privilege", role, FUNCTION, "EXECUTE"),
+                    !steps.explicitGrant(
+                            "SELECT coalesce(proacl, acldefault('f', proowner)) AS acl FROM pg_proc WHERE oid = "
+                                    + literal(FUNCTION) + "::regprocedure",
+                            role,
+                            "EXECUTE"),
                     "GRANT EXECUTE ON FUNCTION " + FUNCTION + " TO " + ident(role));
         }
     }
 
     private boolean functionFact(String condition) {
-        return sql.queryBoolean(
-                "SELECT " + condition + " FROM pg_proc WHERE oid = " + literal(FUNCTION) + "::regprocedure");
+        return steps.fact("SELECT " + condition + " FROM pg_proc WHERE oid = " + literal(FUNCTION) + "::regprocedure");
     }
 
-    private void step(String description, boolean needed, String... statements) {
-        if (needed) {
-            for (String statement : statements) {
-                sql.execute(statement);
+    /** Back to the connection's own role; after a failure the transaction may refuse it, which must not hide why. */
+    private void restoreRole(String user, boolean done) {
+        try {
+            steps.sql.execute("SET ROLE " + ident(user));
+        } catch (RuntimeException e) {
+            if (done) {
+                throw e;
             }
-            actions.add(description);
         }
-    }
-
-    private boolean roleExists(String role) {
-        return sql.queryBoolean("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)", role);
-    }
-
-    private List<String> existing(List<String> roles) {
-        return roles.stream().filter(this::roleExists).toList();
-    }
-
-    private boolean isMember(String role, String group) {
-        return sql.queryBoolean("SELECT pg_has_role(?, ?, 'MEMBER')", role, group);
-    }
-
-    private boolean privilege(String function, String role, String object, String privilege) {
-        return sql.queryBoolean("SELECT " + function + "(?, ?, ?)", role, object, privilege);
     }
 }

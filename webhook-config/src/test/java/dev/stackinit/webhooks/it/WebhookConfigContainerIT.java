@@ -87,6 +87,25 @@ class WebhookConfigContainerIT {
     }
 
     @Test
+    void onTheRealImageTheCatalogIsWhatSupabasesSetUpLeaves() throws Exception {
+        assertThat(cli(new StringWriter(), "bootstrap", "--admin-url", url("supabase_admin")))
+                .isZero();
+        try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl(), "supabase_admin", PASSWORD)) {
+            // the image brings its own grant_pg_net_access() and event trigger (their code is the image's business)
+            java.util.function.Predicate<String> imageOwn = line ->
+                    line.startsWith("function extensions.grant_pg_net_access()") || line.startsWith("event trigger ");
+            assertThat(WebhookCatalog.snapshot(connection).stream().filter(imageOwn.negate()))
+                    .containsExactlyElementsOf(SupabaseWebhookParityIT.supabaseSetUp().stream()
+                            .filter(imageOwn.negate())
+                            .toList());
+            assertThat(WebhookCatalog.snapshot(connection))
+                    .anyMatch(line -> line.startsWith(
+                            "event trigger issue_pg_net_access: on ddl_command_end for CREATE EXTENSION runs"
+                                    + " extensions.grant_pg_net_access()"));
+        }
+    }
+
+    @Test
     void theSampleWebhookReachesAnHttpServerThroughRealPgNet() throws Exception {
         StringWriter out = new StringWriter();
         assertThat(cli(out, "bootstrap", "--admin-url", url("supabase_admin"))).isZero();

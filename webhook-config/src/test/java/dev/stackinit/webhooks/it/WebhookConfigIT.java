@@ -193,6 +193,52 @@ class WebhookConfigIT {
     }
 
     @Test
+    void exportKeepsTriggersOutsideStudiosFormOutOfTheYamlAndPlanLeavesThemAlone() throws Exception {
+        databases.sql(
+                db,
+                "CREATE TRIGGER two_args AFTER INSERT ON public.orders FOR EACH ROW EXECUTE FUNCTION"
+                        + " supabase_functions.http_request('http://stackend:8000/two', 'POST')",
+                "CREATE TRIGGER null_args AFTER DELETE ON public.orders FOR EACH ROW EXECUTE FUNCTION"
+                        + " supabase_functions.http_request('http://stackend:8000/nulls', 'POST', 'null', 'null',"
+                        + " 'null')");
+        assertThat(cli("apply", "-f", "samples/webhooks.yml")).isZero();
+        List<String> before = databases.triggerDefinitions(db);
+
+        Path exported = dir.resolve("exported.yml");
+        assertThat(cli("export", "-o", exported.toString())).isZero();
+        String yaml = Files.readString(exported);
+        assertThat(yaml)
+                .contains("name: new_user")
+                .doesNotContain("name: two_args")
+                .doesNotContain("name: null_args");
+        assertThat(err.toString())
+                .contains("warning: two_args on public.orders not declared: it passes 2 arguments")
+                .contains("warning: null_args on public.orders not declared: it passes 'null' for headers, params,"
+                        + " timeout")
+                .contains("2 trigger(s) kept as SQL comments")
+                .contains("2 trigger(s) not declared (named above)");
+        // nothing is lost: their SQL is in the file, as comments
+        assertThat(yaml)
+                .contains("# CREATE TRIGGER two_args AFTER INSERT ON public.orders FOR EACH ROW EXECUTE FUNCTION"
+                        + " supabase_functions.http_request('http://stackend:8000/two', 'POST');")
+                .contains("# CREATE TRIGGER null_args AFTER DELETE ON public.orders");
+
+        assertThat(cli("plan", "--json", "-f", exported.toString())).isZero();
+        JsonNode plan = JSON.readTree(out.toString());
+        assertThat(plan.at("/summary/updated").asInt()).isZero();
+        assertThat(plan.at("/summary/created").asInt()).isZero();
+        assertThat(plan.at("/summary/deleted").asInt()).isZero();
+        assertThat(plan.at("/summary/kept").asInt()).isEqualTo(2);
+        assertThat(cli("apply", "-f", exported.toString())).isZero();
+        assertThat(out.toString()).contains("0 changes, 1 unchanged");
+        assertThat(databases.triggerDefinitions(db)).isEqualTo(before);
+
+        // stdout carries the same, for pipes
+        assertThat(cli("export")).isZero();
+        assertThat(out.toString()).isEqualTo(yaml);
+    }
+
+    @Test
     void hostileNamesAndUrlsAreQuotedSafely() throws Exception {
         databases.sql(
                 db,
