@@ -36,6 +36,11 @@ public record CloneRequest(
         filter = filter == null ? NameFilter.ALL : filter;
     }
 
+    /** The same request for other databases (a dump's selection). */
+    public CloneRequest withDatabases(List<String> selected, String targetDb) {
+        return new CloneRequest(selected, targetDb, filter, sample, mode, parallelism, batchBytes);
+    }
+
     public String targetName(String sourceDatabase) {
         return toDb == null ? sourceDatabase : toDb;
     }

@@ -24,8 +24,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Copies databases from a source (server or seed directory) into a target server: collections in parallel through
- * staging collections, then views in dependency order, then a marker recording the completed copy.
+ * Copies databases from a source (server, seed or dump directory, archive) into a target server. First a plan for
+ * every database and the checks that need the target (index specs its version can build, time-series and system.js
+ * support, document sizes): a refusal there leaves the target untouched. Then collections in parallel through staging
+ * collections, views in dependency order, and a marker recording the completed copy. Whatever the source held and the
+ * copy left behind is named in the report, and makes the copy fail ({@link IncompleteCopyException}) after the work.
  */
 public final class CloneService {
     private final Clock clock;
@@ -34,22 +37,65 @@ public final class CloneService {
         this.clock = clock;
     }
 
+    /** A database ready to copy: its selected specs with normalized indexes. */
+    private record Plan(
+            String sourceDb, String targetDb, List<CollectionSpec> specs, String fingerprint, boolean upToDate) {}
+
     public CloneReport copy(CloneRequest request, SourceStore source, TargetStore target, ProgressListener progress) {
-        Instant start = clock.instant();
-        List<DatabaseReport> reports = new ArrayList<>();
-        for (String sourceDb : request.databases()) {
-            reports.add(copyDatabase(request, source, target, sourceDb, request.targetName(sourceDb), progress));
-        }
-        return new CloneReport(reports, Duration.between(start, clock.instant()).toMillis() / 1000.0);
+        return copy(request, source, target, progress, List.of());
     }
 
-    private DatabaseReport copyDatabase(
+    /** @param skipped what was left out before the copy (databases not selected, admin/config), for the report */
+    public CloneReport copy(
+            CloneRequest request,
+            SourceStore source,
+            TargetStore target,
+            ProgressListener progress,
+            List<Unrestored> skipped) {
+        Instant start = clock.instant();
+        List<Unrestored> notRestored = new ArrayList<>();
+        List<Unrestored> left = new ArrayList<>(skipped);
+        List<String> notes = new ArrayList<>();
+        List<Plan> plans = new ArrayList<>();
+        for (String sourceDb : request.databases()) {
+            plans.add(plan(request, source, target, sourceDb, notRestored, left, notes));
+        }
+        for (Unrestored item : source.unrestorable()) {
+            boolean ours = item.database().isEmpty()
+                    || source.databases().isEmpty()
+                    || request.databases().contains(item.database());
+            if (ours && request.filter().accepts(item.name())) {
+                notRestored.add(item);
+            } else if (ours) {
+                left.add(new Unrestored(item.database(), item.name(), item.kind(), "excluded: " + item.reason()));
+            }
+        }
+        for (Plan plan : plans) {
+            if (!plan.upToDate()) {
+                TargetChecks.check(request, source, target, plan.sourceDb(), plan.targetDb(), plan.specs());
+            }
+        }
+        List<DatabaseReport> reports = new ArrayList<>();
+        for (Plan plan : plans) {
+            reports.add(copyDatabase(request, source, target, plan, progress));
+        }
+        CloneReport report = new CloneReport(
+                reports, Duration.between(start, clock.instant()).toMillis() / 1000.0, notRestored, left, notes);
+        if (!report.complete()) {
+            throw new IncompleteCopyException(report);
+        }
+        return report;
+    }
+
+    private Plan plan(
             CloneRequest request,
             SourceStore source,
             TargetStore target,
             String sourceDb,
-            String targetDb,
-            ProgressListener progress) {
+            List<Unrestored> notRestored,
+            List<Unrestored> skipped,
+            List<String> notes) {
+        String targetDb = request.targetName(sourceDb);
         if (source.location().equals(target.location()) && sourceDb.equals(targetDb)) {
             throw new UsageException("source and target are the same database: " + sourceDb + " on " + target.describe()
                     + " (use --to-db or another --target-uri)");
@@ -59,11 +105,26 @@ public final class CloneService {
             throw new InvalidInputException(
                     "source database '" + sourceDb + "' does not exist or is empty on " + source.describe());
         }
-        List<CollectionSpec> selected = all.stream()
-                .filter(spec -> request.filter().accepts(spec.name()))
-                .toList();
+        List<CollectionSpec> selected = new ArrayList<>();
+        for (CollectionSpec spec : all) {
+            if (!request.filter().accepts(spec.name())) {
+                skipped.add(new Unrestored(sourceDb, spec.name(), spec.isView() ? "view" : "collection", "excluded"));
+                continue;
+            }
+            IndexSpecs.Normalized indexes = IndexSpecs.normalize(sourceDb, spec.name(), spec.indexes());
+            notes.addAll(indexes.notes());
+            notRestored.addAll(indexes.notRestored());
+            selected.add(spec.withIndexes(indexes.specs()));
+        }
         String fingerprint = fingerprint(source.location(), sourceDb, request);
-        if (request.mode() == Mode.IF_COMPLETE && isComplete(target, targetDb, fingerprint)) {
+        boolean upToDate = request.mode() == Mode.IF_COMPLETE && isComplete(target, targetDb, fingerprint);
+        return new Plan(sourceDb, targetDb, selected, fingerprint, upToDate);
+    }
+
+    private DatabaseReport copyDatabase(
+            CloneRequest request, SourceStore source, TargetStore target, Plan plan, ProgressListener progress) {
+        String targetDb = plan.targetDb();
+        if (plan.upToDate()) {
             return new DatabaseReport(source.describe(), targetDb, true, List.of(), List.of());
         }
         target.deleteMarker(targetDb); // from here on an interrupted copy must not look complete
@@ -73,12 +134,13 @@ public final class CloneService {
             }
         }
         List<CollectionReport> collections =
-                copyCollections(request, source, target, sourceDb, targetDb, progress, selected);
-        List<String> views = createViews(target, targetDb, selected);
+                copyCollections(request, source, target, plan.sourceDb(), targetDb, progress, plan.specs());
+        List<String> views = createViews(target, targetDb, plan.specs());
         Map<String, Long> counts = new HashMap<>();
         collections.forEach(c -> counts.put(c.name(), target.count(targetDb, c.name())));
         target.saveMarker(
-                targetDb, new CloneMarker(fingerprint, source.describe(), counts, views, clock.instant()).toBson());
+                targetDb,
+                new CloneMarker(plan.fingerprint(), source.describe(), counts, views, clock.instant()).toBson());
         return new DatabaseReport(source.describe(), targetDb, false, collections, views);
     }
 

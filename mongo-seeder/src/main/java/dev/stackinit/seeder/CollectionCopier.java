@@ -48,9 +48,10 @@ final class CollectionCopier {
         Instant start = clock.instant();
         progress.collectionStarted(targetDb, spec.name(), estimate);
         String into = prepare(targetDb, spec, mode);
-        long[] copied = copyDocuments(sourceDb, targetDb, spec.name(), into, mode, sample);
+        boolean buckets = spec.isTimeseries() && source.timeseriesAsBuckets(sourceDb, spec.name());
+        long[] copied = copyDocuments(sourceDb, targetDb, spec.name(), into, mode, sample, buckets);
         if (mode != Mode.UPSERT) {
-            long counted = target.count(targetDb, into);
+            long counted = buckets ? target.countBuckets(targetDb, into) : target.count(targetDb, into);
             if (counted != copied[0]) {
                 throw new RejectedException("target holds " + counted + " documents in " + targetDb + "." + into
                         + " after " + copied[0] + " were written: not swapping it in");
@@ -78,22 +79,26 @@ final class CollectionCopier {
             }
             return spec.name();
         }
-        // time-series collections cannot be renamed: they are rebuilt in place (documented limitation)
-        String into = spec.isTimeseries() ? spec.name() : MongoCommands.stagingName(spec.name());
+        // time-series collections and system.js cannot be renamed: they are rebuilt in place (documented limitation)
+        boolean inPlace = spec.isTimeseries() || spec.isSystemJs();
+        String into = inPlace ? spec.name() : MongoCommands.stagingName(spec.name());
         target.drop(targetDb, into);
         target.command(targetDb, MongoCommands.create(into, spec.options()));
         return into;
     }
 
-    /** Returns {documents, bytes}. */
-    private long[] copyDocuments(String sourceDb, String targetDb, String name, String into, Mode mode, long sample) {
+    /** Returns {documents, bytes}; {@code buckets}: raw time-series bucket documents from a dump. */
+    private long[] copyDocuments(
+            String sourceDb, String targetDb, String name, String into, Mode mode, long sample, boolean buckets) {
         long documents = 0;
         long bytes = 0;
         DocumentStream stream = source.documents(sourceDb, name, sample, sample > 0);
         try (ReadAhead ahead =
                 new ReadAhead(stream, batchBytes, maxDocumentBytes, READ_AHEAD_DEPTH, sourceDb + "." + name, readers)) {
             for (ReadAhead.Batch batch = ahead.next(); batch != null; batch = ahead.next()) {
-                if (mode == Mode.UPSERT) {
+                if (buckets) {
+                    target.insertBuckets(targetDb, into, batch.documents());
+                } else if (mode == Mode.UPSERT) {
                     target.upsert(targetDb, into, batch.documents());
                 } else {
                     target.insert(targetDb, into, batch.documents());

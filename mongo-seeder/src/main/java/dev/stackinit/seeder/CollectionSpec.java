@@ -6,14 +6,26 @@ import org.bson.BsonDocument;
 
 /**
  * One collection or view as the source describes it: the raw {@code listCollections} options (validator, collation,
- * capped, timeseries, clusteredIndex, viewOn + pipeline, ...) and the raw {@code listIndexes} specs.
+ * capped, timeseries, clusteredIndex, viewOn + pipeline, ...), the raw {@code listIndexes} specs, and the collection's
+ * UUID as hex when the source knows it (mongodump's metadata keeps it).
  */
-public record CollectionSpec(String name, String type, BsonDocument options, List<BsonDocument> indexes) {
+public record CollectionSpec(String name, String type, BsonDocument options, List<BsonDocument> indexes, String uuid) {
+    /** The collection mongodump restores stored JavaScript from; it cannot be renamed into place. */
+    public static final String SYSTEM_JS = "system.js";
+
     public CollectionSpec {
         Objects.requireNonNull(name, "name");
-        type = type == null ? "collection" : type;
+        type = type == null || type.isEmpty() ? "collection" : type;
         options = options == null ? new BsonDocument() : options;
         indexes = List.copyOf(indexes);
+    }
+
+    public CollectionSpec(String name, String type, BsonDocument options, List<BsonDocument> indexes) {
+        this(name, type, options, indexes, null);
+    }
+
+    public CollectionSpec withIndexes(List<BsonDocument> replaced) {
+        return new CollectionSpec(name, type, options, replaced, uuid);
     }
 
     public boolean isView() {
@@ -23,6 +35,10 @@ public record CollectionSpec(String name, String type, BsonDocument options, Lis
     /** Time-series collections cannot be renamed, so they are copied in place rather than through staging. */
     public boolean isTimeseries() {
         return "timeseries".equals(type) || options.containsKey("timeseries");
+    }
+
+    public boolean isSystemJs() {
+        return SYSTEM_JS.equals(name);
     }
 
     /** The view this view reads from, or null. */

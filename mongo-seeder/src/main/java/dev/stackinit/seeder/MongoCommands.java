@@ -53,9 +53,14 @@ public final class MongoCommands {
                 indexes.add(copy);
             }
         }
-        return indexes.isEmpty()
-                ? null
-                : new BsonDocument("createIndexes", new BsonString(collection)).append("indexes", indexes);
+        if (indexes.isEmpty()) {
+            return null;
+        }
+        BsonDocument command = new BsonDocument("createIndexes", new BsonString(collection)).append("indexes", indexes);
+        if (IndexSpecs.hasUnknownOptions(specs)) {
+            command.append("ignoreUnknownIndexOptions", BsonBoolean.TRUE); // as mongorestore on 4.1.9+
+        }
+        return command;
     }
 
     /** Same-database rename replacing the target: never across databases (real servers need it only same-db). */

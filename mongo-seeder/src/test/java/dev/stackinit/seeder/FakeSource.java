@@ -9,12 +9,36 @@ import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
 
 /** An in-memory source with real option and view descriptions, which mongo-java-server would drop. */
-final class FakeSource implements SourceStore {
+public final class FakeSource implements SourceStore {
     final Map<String, CollectionSpec> specs = new LinkedHashMap<>();
-    final Map<String, List<RawBsonDocument>> documents = new LinkedHashMap<>();
+    public final Map<String, List<RawBsonDocument>> documents = new LinkedHashMap<>();
     String location = "prod-1:27017";
+    public String version = "7.0.14";
+    /** Raw bucket documents of time-series collections (their documents map holds the measurements). */
+    public final Map<String, List<RawBsonDocument>> buckets = new LinkedHashMap<>();
+    /** Fails reading this collection after its first document: a source that goes away mid-export. */
+    public String failingCollection;
 
-    FakeSource add(String name, String optionsJson, List<String> indexes, int count) {
+    public FakeSource collection(String name, String type, String optionsJson, List<RawBsonDocument> docs) {
+        specs.put(
+                name,
+                new CollectionSpec(
+                        name, type, BsonDocument.parse(optionsJson), List.of(), "00112233445566778899aabbccddeeff"));
+        documents.put(name, new ArrayList<>(docs));
+        return this;
+    }
+
+    @Override
+    public String serverVersion() {
+        return version;
+    }
+
+    @Override
+    public DocumentStream buckets(String database, String collection) {
+        return stream(collection, buckets.get(collection));
+    }
+
+    public FakeSource add(String name, String optionsJson, List<String> indexes, int count) {
         specs.put(
                 name,
                 new CollectionSpec(
@@ -31,7 +55,7 @@ final class FakeSource implements SourceStore {
         return this;
     }
 
-    FakeSource view(String name, String viewOn, String pipelineJson) {
+    public FakeSource view(String name, String viewOn, String pipelineJson) {
         specs.put(
                 name,
                 new CollectionSpec(
@@ -65,16 +89,25 @@ final class FakeSource implements SourceStore {
     @Override
     public DocumentStream documents(String database, String collection, long limit, boolean sortById) {
         List<RawBsonDocument> all = documents.get(collection);
-        Iterator<RawBsonDocument> iterator =
-                (limit > 0 ? all.subList(0, (int) Math.min(limit, all.size())) : all).iterator();
+        return stream(collection, limit > 0 ? all.subList(0, (int) Math.min(limit, all.size())) : all);
+    }
+
+    private DocumentStream stream(String collection, List<RawBsonDocument> docs) {
+        Iterator<RawBsonDocument> iterator = docs.iterator();
         return new DocumentStream() {
+            private int read;
+
             @Override
             public boolean hasNext() {
+                if (collection.equals(failingCollection) && read > 0) {
+                    throw new dev.stackinit.errors.UnreachableException("source went away reading " + collection);
+                }
                 return iterator.hasNext();
             }
 
             @Override
             public RawBsonDocument next() {
+                read++;
                 return iterator.next();
             }
 

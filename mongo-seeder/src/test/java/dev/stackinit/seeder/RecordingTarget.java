@@ -25,6 +25,11 @@ final class RecordingTarget implements TargetStore {
     BsonDocument marker;
     String location = "localhost-1:27017";
     Limits limits = new Limits(16 * 1024 * 1024, 48_000_000);
+    String version = "7.0.14";
+    boolean timeseries = true;
+    boolean systemJs = true;
+    /** Capability probes asked for (they write nothing here). */
+    final List<String> probes = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public String location() {
@@ -39,6 +44,39 @@ final class RecordingTarget implements TargetStore {
     @Override
     public Limits limits() {
         return limits;
+    }
+
+    @Override
+    public String serverVersion() {
+        return version;
+    }
+
+    @Override
+    public boolean supportsTimeseries(String database) {
+        probes.add("timeseries " + database);
+        return timeseries;
+    }
+
+    @Override
+    public boolean acceptsSystemJs(String database) {
+        probes.add("system.js " + database);
+        return systemJs;
+    }
+
+    @Override
+    public void insertBuckets(String database, String collection, List<RawBsonDocument> batch) {
+        log.add("insertBuckets " + collection + " " + batch.size());
+        collections.get(collection).addAll(batch);
+    }
+
+    @Override
+    public long countBuckets(String database, String collection) {
+        return count(database, collection);
+    }
+
+    /** True when nothing at all was sent that changes the target. */
+    boolean untouched() {
+        return log.isEmpty() && commands.isEmpty();
     }
 
     @Override

@@ -33,7 +33,7 @@ import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 
 /** Test data for the stand-in tier: every BSON type, ~15 MB documents, 100k+ documents, varied index specs. */
-final class StandInData {
+public final class StandInData {
     static final int BULK_COLLECTIONS = 10;
     static final int BULK_DOCS_EACH = 10_500;
 
@@ -89,7 +89,7 @@ final class StandInData {
      * (MD5), and stores Undefined as null, so those are left out on the stand-in ({@code deprecatedTypes = false}); they are
      * covered by the seed-file tests and the container tier.
      */
-    static BsonDocument everyType(int i, boolean deprecatedTypes) {
+    public static BsonDocument everyType(int i, boolean deprecatedTypes) {
         byte[] bytes = {1, 2, 3, (byte) i};
         BsonDocument doc = new BsonDocument("_id", new BsonInt32(i))
                 .append("double", new BsonDouble(1.5 + i))

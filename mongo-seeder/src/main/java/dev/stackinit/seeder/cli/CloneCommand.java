@@ -4,6 +4,7 @@ import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.cli.options.SourceMongoOptions;
 import dev.stackinit.cli.options.TargetMongoOptions;
 import dev.stackinit.seeder.CloneReport;
+import dev.stackinit.seeder.IncompleteCopyException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,13 +52,12 @@ final class CloneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String sourceUri = sourcePassword.apply(source.uri().orElseThrow(() -> Steps.missing("--source-uri")));
-        CloneReport report = new Steps(root, spec.commandLine().getErr())
-                .clone(sourceUri, targetPassword.apply(target.uri()), copy, run.waitTimeout());
-        if (run.json()) {
-            Reports.print(spec.commandLine().getOut(), Reports.json(report));
-        } else {
-            spec.commandLine().getOut().println(Reports.text("cloned", report));
+        try {
+            CloneReport report = new Steps(root, spec.commandLine().getErr())
+                    .clone(sourceUri, targetPassword.apply(target.uri()), copy, run.waitTimeout());
+            return Reports.printCopy(spec.commandLine(), run.json(), "cloned", report, null);
+        } catch (IncompleteCopyException e) {
+            return Reports.printCopy(spec.commandLine(), run.json(), "cloned", e.report(), e);
         }
-        return 0;
     }
 }

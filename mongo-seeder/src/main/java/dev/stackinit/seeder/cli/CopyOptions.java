@@ -8,11 +8,13 @@ import picocli.CommandLine.Option;
 
 /** What to copy and how, shared by clone, import and init. */
 final class CopyOptions {
+    static final String DEFAULT_DATABASE = "__models__";
+
     @Option(
             names = "--database",
             split = ",",
-            defaultValue = "__models__",
-            description = "Database to copy (repeatable). Default: ${DEFAULT-VALUE}.")
+            description = "Database to copy (repeatable). Default: " + DEFAULT_DATABASE
+                    + "; import of a dump root or archive: every database it holds.")
     List<String> databases;
 
     @Option(names = "--to-db", description = "Target database name, when it differs (one --database only).")
@@ -48,13 +50,22 @@ final class CopyOptions {
     CloneRequest request(Mode defaultMode, List<String> databasesOverride) {
         Mode chosen = mode == null ? defaultMode : parseMode();
         return new CloneRequest(
-                databasesOverride == null ? databases : databasesOverride,
+                databasesOverride != null ? databasesOverride : databases(),
                 toDb,
                 names.filter(),
                 sample,
                 chosen,
                 parallel,
                 batchBytes);
+    }
+
+    /** The databases given, or the default one. */
+    List<String> databases() {
+        return databasesGiven() ? databases : List.of(DEFAULT_DATABASE);
+    }
+
+    boolean databasesGiven() {
+        return databases != null && !databases.isEmpty();
     }
 
     private Mode parseMode() {

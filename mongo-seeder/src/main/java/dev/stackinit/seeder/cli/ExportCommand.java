@@ -2,7 +2,12 @@ package dev.stackinit.seeder.cli;
 
 import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.cli.options.SourceMongoOptions;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.seeder.ExportService.ExportReport;
+import dev.stackinit.seeder.SeedSink;
+import dev.stackinit.seeder.io.ArchiveWriter;
+import dev.stackinit.seeder.io.MongodumpDirectoryWriter;
+import dev.stackinit.seeder.io.SeedDirectoryWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,15 +17,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** export: one database to diffable files for committing. */
+/** export: one database to diffable seed files, mongodump's directory layout or a mongodump archive. */
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Write a database to diffable seed files for committing.",
-            "Per collection <coll>.jsonl (canonical Extended JSON, one document per line, sorted by _id) and",
-            "<coll>.metadata.json (options, indexes, view definition).",
-            "Unchanged files are left untouched; files of collections that are gone are removed."
+            "Write a database to files. Default (--format jsonl): diffable seed files for committing,",
+            "<coll>.jsonl (canonical Extended JSON, one document per line, sorted by _id) and <coll>.metadata.json.",
+            "--format mongodump: mongodump's layout, <seed-dir>/<db>/<coll>.bson + .metadata.json + prelude.json.",
+            "--archive FILE: a mongodump archive. Names are escaped as mongodump does. The export is written next",
+            "to the old one and swapped in when complete; a failed export leaves the previous one as it was."
         })
 final class ExportCommand implements Callable<Integer> {
     @Mixin
@@ -31,12 +37,21 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(
             names = "--database",
-            defaultValue = "__models__",
+            defaultValue = CopyOptions.DEFAULT_DATABASE,
             description = "Database to export. Default: ${DEFAULT-VALUE}.")
     String database;
 
     @Mixin
     SeedDirOption seedDir;
+
+    @Option(
+            names = "--format",
+            defaultValue = "jsonl",
+            description = "jsonl (seed files) or mongodump (mongodump's directory layout). Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Mixin
+    ArchiveOptions archive;
 
     @Mixin
     NameFilterOptions names;
@@ -55,15 +70,39 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path directory = seedDir.required();
+        SeedSink sink = sink();
         String sourceUri = sourcePassword.apply(source.uri().orElseThrow(() -> Steps.missing("--source-uri")));
         ExportReport report = new Steps(root, spec.commandLine().getErr())
-                .export(sourceUri, database, names.filter(), directory, run.waitTimeout());
+                .export(sourceUri, database, names.filter(), sink, run.waitTimeout());
+        String where = archive.archive != null
+                ? archive.archive.toString()
+                : seedDir.required().toString();
         if (run.json()) {
             Reports.print(spec.commandLine().getOut(), report);
         } else {
-            spec.commandLine().getOut().println(Reports.text(report, directory.toString()));
+            spec.commandLine().getOut().println(Reports.text(report, where));
         }
         return 0;
+    }
+
+    private SeedSink sink() {
+        if (seedDir.given().isPresent() == (archive.archive != null)) {
+            throw new UsageException("give either --seed-dir or --archive");
+        }
+        boolean mongodump = switch (format) {
+            case "mongodump" -> true;
+            case "jsonl" -> false;
+            default -> throw new UsageException("--format must be jsonl or mongodump, got '" + format + "'");
+        };
+        if (archive.archive != null) {
+            return new ArchiveWriter(archive.archive, archive.gzip, Steps.toolVersion());
+        }
+        if (!mongodump && archive.gzip) {
+            throw new UsageException("--gzip applies to --format mongodump and --archive, not to jsonl seed files");
+        }
+        Path directory = seedDir.required();
+        return mongodump
+                ? new MongodumpDirectoryWriter(directory, archive.gzip, Steps.toolVersion())
+                : new SeedDirectoryWriter(directory);
     }
 }

@@ -8,6 +8,8 @@ import dev.stackinit.errors.RejectedException;
 import dev.stackinit.errors.ToolException;
 import dev.stackinit.errors.UnreachableException;
 import dev.stackinit.errors.UsageException;
+import dev.stackinit.seeder.CloneReport;
+import dev.stackinit.seeder.IncompleteCopyException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -92,22 +94,42 @@ final class InitCommand implements Callable<Integer> {
         } else if (appUser.isPresent()) {
             throw new UsageException("--app-username needs rs-init: the app user is kept by the rs-init step");
         }
-        if (sourceUri != null && !sourceUri.isBlank()) {
-            var report = step("clone", () -> steps.clone(sourceUri, targetUri, copyIfComplete(), run.waitTimeout()));
-            results.put("clone", Reports.json(report));
-            text.append(Reports.text("cloned", report));
-        } else if (seedDir.given().isPresent()) {
-            var report =
-                    step("import", () -> steps.importDirectory(seedDir.required(), targetUri, copy, run.waitTimeout()));
-            results.put("import", Reports.json(report));
-            text.append(Reports.text("imported", report));
+        boolean cloning = sourceUri != null && !sourceUri.isBlank();
+        String stepName = cloning ? "clone" : "import";
+        IncompleteCopyException incomplete = null;
+        CloneReport report = null;
+        try {
+            if (cloning) {
+                report = step("clone", () -> steps.clone(sourceUri, targetUri, copyIfComplete(), run.waitTimeout()));
+            } else if (seedDir.given().isPresent()) {
+                report = step(
+                        "import",
+                        () -> steps.importDump(seedDir.required(), null, false, targetUri, copy, run.waitTimeout()));
+            }
+        } catch (IncompleteCopyException e) {
+            incomplete = e; // the report is printed, then the error line names the step
+            report = e.report();
+        }
+        if (report != null) {
+            results.put(stepName, Reports.json(report));
+            text.append(Reports.text(cloning ? "cloned" : "imported", report));
         } else {
             text.append("no source URI and no seed directory set: no data step");
+        }
+        if (incomplete != null) {
+            results.put("error", stepName + " step failed: " + incomplete.getMessage());
+            results.put("exit", incomplete.exitCode().code());
         }
         if (run.json()) {
             Reports.print(spec.commandLine().getOut(), results);
         } else {
             spec.commandLine().getOut().println(text.toString().stripTrailing());
+        }
+        if (incomplete != null) {
+            spec.commandLine()
+                    .getErr()
+                    .println("mongo-seeder: " + stepName + " step failed: " + incomplete.getMessage());
+            return incomplete.exitCode().code();
         }
         return 0;
     }
@@ -124,6 +146,8 @@ final class InitCommand implements Callable<Integer> {
     private static <T> T step(String name, Supplier<T> action) {
         try {
             return action.get();
+        } catch (IncompleteCopyException e) {
+            throw e; // its report is printed before the error line
         } catch (ToolException e) {
             String message = name + " step failed: " + e.getMessage();
             throw switch (e.exitCode()) {

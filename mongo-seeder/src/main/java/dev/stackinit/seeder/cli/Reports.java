@@ -3,16 +3,19 @@ package dev.stackinit.seeder.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.stackinit.errors.ToolException;
 import dev.stackinit.seeder.CloneReport;
 import dev.stackinit.seeder.CloneReport.DatabaseReport;
 import dev.stackinit.seeder.ExportService.ExportReport;
 import dev.stackinit.seeder.ReplicaSetResult;
+import dev.stackinit.seeder.Unrestored;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine;
 
 /** Renders results for people (one summary line each) and for CI ({@code --json}). URIs arrive masked. */
 final class Reports {
@@ -92,6 +95,29 @@ final class Reports {
         return map;
     }
 
+    /**
+     * Prints a copy's report (summary or JSON on stdout); for an incomplete copy also its error line on stderr, and
+     * the JSON carries {@code error} and {@code exit}. Returns the exit code.
+     */
+    static int printCopy(
+            CommandLine commandLine, boolean json, String verb, CloneReport report, ToolException failure) {
+        int exit = failure == null ? 0 : failure.exitCode().code();
+        if (json) {
+            Map<String, Object> map = json(report);
+            if (failure != null) {
+                map.put("error", failure.getMessage());
+                map.put("exit", exit);
+            }
+            print(commandLine.getOut(), map);
+        } else {
+            commandLine.getOut().println(text(verb, report));
+        }
+        if (failure != null) {
+            commandLine.getErr().println(commandLine.getCommandSpec().root().name() + ": " + failure.getMessage());
+        }
+        return exit;
+    }
+
     static String text(String verb, CloneReport report) {
         StringBuilder text = new StringBuilder();
         for (DatabaseReport database : report.databases()) {
@@ -112,6 +138,18 @@ final class Reports {
                     report.views(),
                     report.seconds()));
         }
+        for (String note : report.notes()) {
+            text.append("note: ").append(note).append('\n');
+        }
+        for (Unrestored item : report.skipped()) {
+            text.append("skipped: ").append(item).append('\n');
+        }
+        if (!report.notRestored().isEmpty()) {
+            text.append("NOT RESTORED (").append(report.notRestored().size()).append("):\n");
+            for (Unrestored item : report.notRestored()) {
+                text.append("  ").append(item).append('\n');
+            }
+        }
         return text.toString().stripTrailing();
     }
 
@@ -125,6 +163,11 @@ final class Reports {
         map.put("views", report.views());
         map.put("seconds", report.seconds());
         map.put("databases", report.databases());
+        map.put("complete", report.complete());
+        map.put("notRestoredCount", report.notRestored().size());
+        map.put("notRestored", report.notRestored());
+        map.put("skipped", report.skipped());
+        map.put("notes", report.notes());
         return map;
     }
 

@@ -1,8 +1,6 @@
 package dev.stackinit.seeder.cli;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.client.MongoClient;
-import dev.stackinit.errors.UsageException;
+import dev.stackinit.cli.VersionProvider;
 import dev.stackinit.seeder.AppUser;
 import dev.stackinit.seeder.CloneReport;
 import dev.stackinit.seeder.CloneRequest;
@@ -10,15 +8,14 @@ import dev.stackinit.seeder.ExportService;
 import dev.stackinit.seeder.Mode;
 import dev.stackinit.seeder.NameFilter;
 import dev.stackinit.seeder.ReplicaSetResult;
-import dev.stackinit.seeder.io.SeedDirectoryWriter;
-import dev.stackinit.seeder.mongo.DriverSource;
-import dev.stackinit.seeder.mongo.MongoConnector;
+import dev.stackinit.seeder.SeedSink;
+import dev.stackinit.seeder.io.DumpSource;
 import dev.stackinit.seeder.mongo.SeederOperations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Wires adapters to the core for each step; shared by the single-step commands and init. */
 final class Steps {
@@ -47,39 +44,33 @@ final class Steps {
         }
     }
 
-    CloneReport importDirectory(Path directory, String targetUri, CopyOptions copy, Duration waitTimeout) {
-        String database = copy.toDb != null ? copy.toDb : single(copy.databases);
-        CloneRequest request = copy.request(Mode.IF_COMPLETE, List.of(database));
+    /** A seed folder, a mongodump database folder or dump root ({@code directory}), or an archive. */
+    CloneReport importDump(
+            Path directory, Path archive, boolean gzip, String targetUri, CopyOptions copy, Duration waitTimeout) {
+        Supplier<DumpSource> opener = archive != null
+                ? () -> DumpSource.openArchive(archive, gzip)
+                : () -> DumpSource.openDirectory(directory);
+        CloneRequest request = copy.request(Mode.IF_COMPLETE, null);
         ProgressPrinter progress = ProgressPrinter.create(root, err, "import");
         try {
-            return operations.importDirectory(directory, targetUri, request, waitTimeout, progress);
+            return operations.importDump(opener, targetUri, request, copy.databasesGiven(), waitTimeout, progress);
         } finally {
             progress.close();
         }
     }
 
     ExportService.ExportReport export(
-            String sourceUri, String database, NameFilter filter, Path directory, Duration waitTimeout) {
-        ConnectionString source = MongoConnector.parse(sourceUri, "--source-uri");
-        try (MongoClient client = MongoConnector.open(source, waitTimeout, true)) {
-            return new ExportService()
-                    .export(
-                            new DriverSource(client, MongoConnector.location(source), MongoConnector.mask(sourceUri)),
-                            database,
-                            filter,
-                            new SeedDirectoryWriter(directory));
-        }
+            String sourceUri, String database, NameFilter filter, SeedSink sink, Duration waitTimeout) {
+        return operations.export(sourceUri, database, filter, sink, waitTimeout);
+    }
+
+    /** "mongo-seeder <version>", for the tool_version and ToolVersion fields of what export writes. */
+    static String toolVersion() {
+        return "mongo-seeder " + VersionProvider.projectVersion();
     }
 
     static dev.stackinit.errors.UsageException missing(String option) {
         return new dev.stackinit.errors.UsageException("give " + option + " or set MONGO_SEEDER_"
                 + option.substring(2).replace('-', '_').toUpperCase(java.util.Locale.ROOT));
-    }
-
-    private static String single(List<String> databases) {
-        if (databases.size() != 1) {
-            throw new UsageException("import loads one directory into one database, got --database " + databases);
-        }
-        return databases.get(0);
     }
 }

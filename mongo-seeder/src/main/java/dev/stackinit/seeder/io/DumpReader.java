@@ -2,14 +2,11 @@ package dev.stackinit.seeder.io;
 
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.seeder.DocumentStream;
+import dev.stackinit.shared.StrictUtf8;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,40 +14,48 @@ import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
 import org.bson.BsonDocument;
 import org.bson.BsonInvalidOperationException;
-import org.bson.BsonSerializationException;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.bson.json.JsonParseException;
 
-/** Streams the documents of one data file: our JSON lines or mongodump's raw BSON (optionally gzipped). */
+/**
+ * Streams the documents of one data file: our JSON lines, or mongodump's concatenated BSON ({@code .bson}, legacy
+ * {@code .bin}), either optionally gzipped. Every document is checked byte by byte as it is read; {@link #where()}
+ * names the last one (byte offset, or line for JSON lines).
+ */
 final class DumpReader implements DocumentStream {
-    /** A document can never be larger than this; a bigger length prefix means the file is corrupt. */
-    private static final int MAX_PLAUSIBLE = 64 * 1024 * 1024;
-
     private final Path file;
-    private final boolean bson;
     private final InputStream input;
-    private final BufferedReader lines;
-    private long position;
+    private final BsonFrames frames;
     private long line;
+    private long lineStart;
+    private long position;
     private RawBsonDocument next;
 
     DumpReader(Path file) {
         this.file = file;
-        this.bson = file.getFileName().toString().replace(SeedFiles.GZIP, "").endsWith(SeedFiles.DUMP);
         try {
             InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            this.input = file.getFileName().toString().endsWith(SeedFiles.GZIP) ? new GZIPInputStream(raw) : raw;
+            this.input = SeedFiles.isGzip(file) ? new BufferedInputStream(gunzip(raw, file), 1 << 16) : raw;
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        this.lines = bson ? null : new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+        String what = SeedFiles.isGzip(file) ? "dump file " + file + " (decompressed)" : "dump file " + file;
+        this.frames = SeedFiles.isJsonLines(file) ? null : new BsonFrames(input, what, 0);
+    }
+
+    static InputStream gunzip(InputStream raw, Path file) {
+        try {
+            return new GZIPInputStream(raw, 1 << 16);
+        } catch (IOException e) {
+            throw new InvalidInputException("corrupt gzip file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
     public boolean hasNext() {
         if (next == null) {
-            next = bson ? readBson() : readLine();
+            next = frames != null ? readBson() : readLine();
         }
         return next != null;
     }
@@ -65,56 +70,89 @@ final class DumpReader implements DocumentStream {
         return current;
     }
 
+    /** Where the last document came from, for messages about it. */
+    String where() {
+        return frames != null
+                ? file + " at byte " + frames.documentStart()
+                : file + ":" + line + " (byte offset " + lineStart + ")";
+    }
+
     private RawBsonDocument readBson() {
-        try {
-            byte[] prefix = input.readNBytes(4);
-            if (prefix.length == 0) {
-                return null;
-            }
-            if (prefix.length < 4) {
-                throw corrupt("truncated length prefix");
-            }
-            int length = ByteBuffer.wrap(prefix).order(ByteOrder.LITTLE_ENDIAN).getInt();
-            if (length < 5 || length > MAX_PLAUSIBLE) {
-                throw corrupt("bad document length " + length);
-            }
-            byte[] bytes = new byte[length];
-            System.arraycopy(prefix, 0, bytes, 0, 4);
-            if (input.readNBytes(bytes, 4, length - 4) != length - 4 || bytes[length - 1] != 0) {
-                throw corrupt("truncated document");
-            }
-            RawBsonDocument document = new RawBsonDocument(bytes);
-            document.toBsonDocument(); // walks every field: a damaged document fails here, not on the server
-            position += length;
-            return document;
-        } catch (BsonSerializationException | BsonInvalidOperationException e) {
-            throw corrupt(e.getMessage());
-        } catch (IOException e) {
-            throw corrupt(e.getMessage());
-        }
+        byte[] bytes = frames.next();
+        return bytes == null ? null : new RawBsonDocument(bytes);
     }
 
     private RawBsonDocument readLine() {
-        try {
-            String text;
-            do {
-                text = lines.readLine();
-                line++;
-            } while (text != null && text.isBlank());
-            if (text == null) {
+        byte[] bytes;
+        do {
+            lineStart = position;
+            bytes = rawLine();
+            if (bytes == null) {
                 return null;
             }
-            return new RawBsonDocument(BsonDocument.parse(text), new BsonDocumentCodec());
+            line++;
+        } while (isBlank(bytes));
+        if (!StrictUtf8.isValid(bytes, 0, bytes.length)) {
+            int bad = Utf8.firstInvalid(bytes, 0, bytes.length);
+            throw new InvalidInputException(String.format(
+                    "%s: invalid UTF-8 at line %d, byte offset %d (byte 0x%02x); save the file as UTF-8",
+                    file, line, lineStart + bad, bytes[bad] & 0xff));
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (line == 1 && text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        RawBsonDocument document;
+        try {
+            document = new RawBsonDocument(BsonDocument.parse(text), new BsonDocumentCodec());
         } catch (JsonParseException | BsonInvalidOperationException e) {
             throw new InvalidInputException(
                     file + ":" + line + ": not a valid Extended JSON document: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        try {
+            BsonChecker.check(document.getBackingArray(), document.getByteOffset(), document.getByteLength());
+        } catch (BsonChecker.Fault fault) {
+            // only escapes can get here, e.g. "\ud800" without its low surrogate
+            throw new InvalidInputException(file + ":" + line + ": " + fault.getMessage()
+                    + " (an escape such as \\ud800 without its pair does not encode a character)");
+        }
+        return document;
     }
 
-    private InvalidInputException corrupt(String why) {
-        return new InvalidInputException("corrupt dump file " + file + " at byte " + position + ": " + why);
+    /** The next line's bytes without its line end, or null at the end of the file. */
+    private byte[] rawLine() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try {
+            int b = input.read();
+            if (b < 0) {
+                return null;
+            }
+            while (b >= 0 && b != '\n') {
+                bytes.write(b);
+                position++;
+                b = input.read();
+            }
+            if (b == '\n') {
+                position++;
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ":" + (line + 1) + ": cannot read: " + e.getMessage(), e);
+        }
+        byte[] line = bytes.toByteArray();
+        int length = line.length;
+        if (length > 0 && line[length - 1] == '\r') {
+            return java.util.Arrays.copyOf(line, length - 1);
+        }
+        return line;
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -4,105 +4,111 @@ import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.seeder.CollectionSpec;
 import dev.stackinit.seeder.DocumentStream;
 import dev.stackinit.seeder.SeedSink;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
+import org.bson.RawBsonDocument;
 
 /**
- * Writes an export: {@code <coll>.jsonl} and {@code <coll>.metadata.json} (mongodump's metadata shape). Each file goes
- * to a temporary file in the same folder and replaces the old one by rename only if its bytes changed.
+ * Our seed folder: {@code <coll>.jsonl} (canonical Extended JSON, one document per line) and {@code
+ * <coll>.metadata.json} (mongodump's metadata shape, pretty). File names follow mongodump's escaping, so no name can
+ * leave the folder or collide with another on a case-insensitive file system; ordinary names stay as they are. The
+ * folder is written whole next to the old one and swapped in when complete ({@link StagedDirectory}).
  */
 public final class SeedDirectoryWriter implements SeedSink {
     private final Path directory;
-    private final Set<Path> written = new HashSet<>();
+    private StagedDirectory staged;
+    private Map<String, String> stems;
 
     public SeedDirectoryWriter(Path directory) {
         this.directory = directory;
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot create the seed directory " + directory + ": " + e.getMessage(), e);
-        }
     }
 
     @Override
-    public boolean write(CollectionSpec spec, DocumentStream documents) {
+    public void begin(String database, List<CollectionSpec> specs, String serverVersion) {
+        stems = DumpNames.caseSafeStems(specs.stream().map(CollectionSpec::name).toList());
+        staged = new StagedDirectory(directory, SeedDirectoryWriter::isSeedFile);
+    }
+
+    @Override
+    public boolean wantsBuckets() {
+        return false;
+    }
+
+    @Override
+    public void add(CollectionSpec spec, Supplier<DocumentStream> documents) {
+        String stem = stems.get(spec.name());
         BsonDocument metadata = new BsonDocument("options", spec.options())
-                .append("indexes", new BsonArray(new ArrayList<>(spec.indexes())))
+                .append("indexes", new BsonArray(List.copyOf(spec.indexes())))
                 .append("collectionName", new BsonString(spec.name()))
                 .append("type", new BsonString(spec.type()));
-        boolean changed = replaceIfChanged(spec.name() + SeedFiles.METADATA, writer -> {
-            writer.write(metadata.toJson(SeedFiles.PRETTY));
-            writer.write('\n');
-        });
+        write(stem + SeedFiles.METADATA, out -> out.write(utf8(metadata.toJson(SeedFiles.PRETTY) + "\n")));
         if (documents != null) {
-            changed |= replaceIfChanged(spec.name() + SeedFiles.DOCUMENTS, writer -> {
-                while (documents.hasNext()) {
-                    writer.write(documents.next().toJson(SeedFiles.LINE));
-                    writer.write('\n');
+            write(stem + SeedFiles.DOCUMENTS, out -> {
+                try (DocumentStream stream = documents.get()) {
+                    long position = 0;
+                    while (stream.hasNext()) {
+                        RawBsonDocument document = stream.next();
+                        position++;
+                        checkText(spec.name(), position, document);
+                        out.write(utf8(document.toJson(SeedFiles.LINE)));
+                        out.write('\n');
+                    }
                 }
             });
         }
-        return changed;
     }
 
     @Override
-    public int finish() {
-        List<Path> stale = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            files.filter(file -> isSeedFile(file.getFileName().toString()) && !written.contains(file))
-                    .forEach(stale::add);
-            for (Path file : stale) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return stale.size();
+    public Outcome finish() {
+        int[] outcome = staged.finish();
+        return new Outcome(outcome[0], outcome[1]);
     }
 
-    private static boolean isSeedFile(String name) {
+    @Override
+    public void abort() {
+        if (staged != null) {
+            staged.abort();
+        }
+    }
+
+    /** JSON text cannot carry invalid UTF-8; decoding would replace it silently, so such a document is refused. */
+    private static void checkText(String collection, long position, RawBsonDocument document) {
+        try {
+            BsonChecker.check(document.getBackingArray(), document.getByteOffset(), document.getByteLength());
+        } catch (BsonChecker.Fault fault) {
+            throw new InvalidInputException("document #" + position + " of " + collection + ": " + fault.getMessage()
+                    + "; JSON lines cannot hold it exactly (export --format mongodump keeps its bytes)");
+        }
+    }
+
+    static boolean isSeedFile(String name) {
         return name.endsWith(SeedFiles.DOCUMENTS) || name.endsWith(SeedFiles.METADATA);
     }
 
-    private interface Content {
-        void writeTo(BufferedWriter writer) throws IOException;
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
     }
 
-    private boolean replaceIfChanged(String fileName, Content content) {
-        Path file = directory.resolve(fileName);
-        written.add(file);
-        Path temporary = directory.resolve("." + fileName + ".tmp");
-        try {
-            try (BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                content.writeTo(writer);
-            }
-            if (Files.exists(file) && Files.mismatch(file, temporary) == -1) {
-                Files.delete(temporary);
-                return false;
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return true;
+    private void write(String fileName, Content content) {
+        try (OutputStream out = staged.create(fileName)) {
+            content.writeTo(out);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot write " + file + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temporary); // left only when writing failed
-            } catch (IOException ignored) {
-                // the first failure is the one to report
-            }
+            throw staged.failed("write " + fileName + " of", e);
+        } catch (UncheckedIOException e) {
+            throw staged.failed("write " + fileName + " of", e.getCause());
         }
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -7,8 +7,10 @@ import com.mongodb.client.MongoDatabase;
 import dev.stackinit.seeder.CollectionSpec;
 import dev.stackinit.seeder.DocumentStream;
 import dev.stackinit.seeder.MongoCommands;
+import dev.stackinit.seeder.ServerVersion;
 import dev.stackinit.seeder.SourceStore;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -20,6 +22,7 @@ public final class DriverSource implements SourceStore {
     private final MongoClient client;
     private final String location;
     private final String server;
+    private volatile String version;
 
     public DriverSource(MongoClient client, String location, String maskedUri) {
         this.client = client;
@@ -44,7 +47,9 @@ public final class DriverSource implements SourceStore {
             List<CollectionSpec> specs = new ArrayList<>();
             for (BsonDocument info : db.listCollections(BsonDocument.class)) {
                 String name = info.getString("name").getValue();
-                if (MongoCommands.isSystem(name) || MongoCommands.isOwn(name)) {
+                // system.js is user data (stored functions) that mongodump keeps; other system.* belong to the server
+                boolean systemJs = name.equals(CollectionSpec.SYSTEM_JS);
+                if (MongoCommands.isSystem(name) && !systemJs || MongoCommands.isOwn(name)) {
                     continue;
                 }
                 String type =
@@ -53,10 +58,35 @@ public final class DriverSource implements SourceStore {
                 if (!"view".equals(type)) {
                     db.getCollection(name).listIndexes(BsonDocument.class).into(indexes);
                 }
-                specs.add(new CollectionSpec(name, type, info.getDocument("options", new BsonDocument()), indexes));
+                specs.add(new CollectionSpec(
+                        name, type, info.getDocument("options", new BsonDocument()), indexes, uuid(info)));
             }
             return specs;
         });
+    }
+
+    /** listCollections' info.uuid as mongodump writes it: hex. */
+    private static String uuid(BsonDocument info) {
+        BsonDocument details = info.getDocument("info", new BsonDocument());
+        return details.isBinary("uuid")
+                ? HexFormat.of().formatHex(details.getBinary("uuid").getData())
+                : null;
+    }
+
+    @Override
+    public String serverVersion() {
+        if (version == null) {
+            version = MongoFailures.call("buildInfo", server, () -> MongoConnector.serverVersion(client));
+        }
+        return version;
+    }
+
+    @Override
+    public DocumentStream buckets(String database, String collection) {
+        return MongoFailures.call(
+                "reading the buckets of " + database + "." + collection,
+                server,
+                () -> new TimeseriesBuckets(client, ServerVersion.parse(serverVersion())).read(database, collection));
     }
 
     @Override

@@ -2,31 +2,41 @@ package dev.stackinit.seeder.mongo;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
+import dev.stackinit.seeder.CollectionSpec;
 import dev.stackinit.seeder.MongoCommands;
+import dev.stackinit.seeder.ServerVersion;
 import dev.stackinit.seeder.TargetStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
+import org.bson.BsonJavaScript;
+import org.bson.BsonString;
 import org.bson.RawBsonDocument;
 
 /** The server written to. Inserts are unordered and bypass validation: the source already accepted the documents. */
 public final class DriverTarget implements TargetStore {
     private static final String MARKER_ID = "last-copy";
+    private static final int UNAUTHORIZED = 13;
 
     private final MongoClient client;
     private final String location;
     private final String server;
     private volatile Limits limits;
+    private volatile String version;
 
     public DriverTarget(MongoClient client, String location, String maskedUri) {
         this.client = client;
@@ -59,6 +69,94 @@ public final class DriverTarget implements TargetStore {
                             .intValue());
         }
         return limits;
+    }
+
+    @Override
+    public String serverVersion() {
+        if (version == null) {
+            version = MongoFailures.call("buildInfo", server, () -> MongoConnector.serverVersion(client));
+        }
+        return version;
+    }
+
+    /** Creates a time-series collection in the seeder's own namespace and checks the server kept it one. */
+    @Override
+    public boolean supportsTimeseries(String database) {
+        String probe = MongoCommands.OWN_PREFIX + "probe.timeseries";
+        return probing(database, probe, db -> {
+            try {
+                db.runCommand(new BsonDocument("create", new BsonString(probe))
+                        .append("timeseries", new BsonDocument("timeField", new BsonString("t"))));
+            } catch (MongoCommandException e) {
+                if (e.getErrorCode() == UNAUTHORIZED) {
+                    throw e; // a missing privilege is not a missing feature
+                }
+                return false; // an older server, or one that does not know the option
+            }
+            for (BsonDocument info : db.listCollections(BsonDocument.class)) {
+                if (probe.equals(info.getString("name").getValue())) {
+                    return "timeseries"
+                            .equals(info.getString("type", new BsonString("")).getValue());
+                }
+            }
+            return false;
+        });
+    }
+
+    /** Inserts and removes a probe document: some servers (the stand-in) refuse every write to system.*. */
+    @Override
+    public boolean acceptsSystemJs(String database) {
+        return probing(database, CollectionSpec.SYSTEM_JS, db -> {
+            var systemJs = db.getCollection(CollectionSpec.SYSTEM_JS, BsonDocument.class);
+            BsonDocument probe = new BsonDocument("_id", new BsonString(MongoCommands.OWN_PREFIX + "probe"))
+                    .append("value", new BsonJavaScript("function () {}"));
+            try {
+                systemJs.insertOne(probe);
+            } catch (MongoWriteException | MongoCommandException e) {
+                return false;
+            }
+            systemJs.deleteOne(eq("_id", probe.get("_id")));
+            return true;
+        });
+    }
+
+    /** Runs a probe and leaves the server as it was: a collection it created is dropped, and so is a new database. */
+    private boolean probing(String database, String collection, Function<MongoDatabase, Boolean> probe) {
+        return MongoFailures.call("checking what " + database + " supports", server, () -> {
+            MongoDatabase db = client.getDatabase(database);
+            List<String> before = db.listCollectionNames().into(new ArrayList<>());
+            try {
+                return probe.apply(db);
+            } finally {
+                if (!before.contains(collection)) {
+                    db.getCollection(collection).drop();
+                }
+                if (before.isEmpty()
+                        && db.listCollectionNames().into(new ArrayList<>()).isEmpty()) {
+                    db.drop(); // the stand-in keeps an empty database listed; a real server has dropped it already
+                }
+            }
+        });
+    }
+
+    @Override
+    public void insertBuckets(String database, String collection, List<RawBsonDocument> batch) {
+        MongoFailures.run(
+                "inserting time-series buckets into " + database + "." + collection,
+                server,
+                () -> buckets().insert(database, collection, batch));
+    }
+
+    @Override
+    public long countBuckets(String database, String collection) {
+        return MongoFailures.call(
+                "counting the buckets of " + database + "." + collection,
+                server,
+                () -> buckets().count(database, collection));
+    }
+
+    private TimeseriesBuckets buckets() {
+        return new TimeseriesBuckets(client, ServerVersion.parse(serverVersion()));
     }
 
     @Override

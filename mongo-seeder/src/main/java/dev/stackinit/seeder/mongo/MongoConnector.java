@@ -57,6 +57,14 @@ public final class MongoConnector {
                 .orElse("");
     }
 
+    /** The server's version from buildInfo ({@code unknown} when it does not say). */
+    public static String serverVersion(MongoClient client) {
+        org.bson.BsonDocument info = client.getDatabase("admin")
+                .runCommand(
+                        new org.bson.BsonDocument("buildInfo", new org.bson.BsonInt32(1)), org.bson.BsonDocument.class);
+        return info.isString("version") ? info.getString("version").getValue() : "unknown";
+    }
+
     /** For clone/export/import: the URI as given; a read preference of secondaryPreferred unless the URI sets one. */
     public static MongoClient open(ConnectionString uri, Duration serverSelectionTimeout, boolean preferSecondary) {
         MongoClientSettings.Builder settings = base(uri, serverSelectionTimeout);

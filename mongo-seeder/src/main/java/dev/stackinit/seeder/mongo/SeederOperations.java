@@ -10,17 +10,23 @@ import dev.stackinit.seeder.CloneReport;
 import dev.stackinit.seeder.CloneRequest;
 import dev.stackinit.seeder.CloneService;
 import dev.stackinit.seeder.Credentials;
+import dev.stackinit.seeder.ExportService;
+import dev.stackinit.seeder.ImportSelection;
+import dev.stackinit.seeder.NameFilter;
 import dev.stackinit.seeder.ProgressListener;
 import dev.stackinit.seeder.ReplicaSetInitializer;
 import dev.stackinit.seeder.ReplicaSetRequest;
 import dev.stackinit.seeder.ReplicaSetResult;
-import dev.stackinit.seeder.io.SeedDirectorySource;
+import dev.stackinit.seeder.SeedSink;
+import dev.stackinit.seeder.TargetStore;
+import dev.stackinit.seeder.io.DumpSource;
 import dev.stackinit.shared.Retry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The use cases wired to the driver: what mongo-seeder's commands run, and what stack-init's mongo step runs in-process,
@@ -113,13 +119,75 @@ public final class SeederOperations {
         }
     }
 
+    /**
+     * Imports a seed folder, a mongodump database folder or a dump root; the request's databases are the ones asked
+     * for (the single folder's target name, or the databases to take from a root).
+     */
     public CloneReport importDirectory(
             Path directory, String targetUri, CloneRequest request, Duration waitTimeout, ProgressListener progress) {
-        SeedDirectorySource source = SeedDirectorySource.open(directory);
+        return importDump(() -> DumpSource.openDirectory(directory), targetUri, request, true, waitTimeout, progress);
+    }
+
+    /**
+     * Imports a dump: every byte is checked (opening the source) before the target is connected to, then the
+     * databases are selected ({@link ImportSelection}) and copied.
+     *
+     * @param databasesGiven false when --database was not given: a dump root or archive then imports all it holds
+     */
+    public CloneReport importDump(
+            Supplier<DumpSource> opener,
+            String targetUri,
+            CloneRequest request,
+            boolean databasesGiven,
+            Duration waitTimeout,
+            ProgressListener progress) {
         ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
-        try (MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
-            return new CloneService(clock)
-                    .copy(request, source, targetStore(targetClient, target, targetUri), progress);
+        try (DumpSource source = opener.get();
+                MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
+            return copyDump(source, targetStore(targetClient, target, targetUri), request, databasesGiven, progress);
+        }
+    }
+
+    /** The same import into any target store (a fake in tests): the dump is opened, and so checked, first. */
+    public CloneReport importDump(
+            Supplier<DumpSource> opener,
+            TargetStore target,
+            CloneRequest request,
+            boolean databasesGiven,
+            ProgressListener progress) {
+        try (DumpSource source = opener.get()) {
+            return copyDump(source, target, request, databasesGiven, progress);
+        }
+    }
+
+    private CloneReport copyDump(
+            DumpSource source,
+            TargetStore target,
+            CloneRequest request,
+            boolean databasesGiven,
+            ProgressListener progress) {
+        source.notes().forEach(messages);
+        ImportSelection selection = ImportSelection.resolve(
+                source.databases(),
+                databasesGiven ? request.databases() : null,
+                request.toDb(),
+                request.databases().get(0));
+        selection.messages().forEach(messages);
+        CloneRequest selected = request.withDatabases(selection.databases(), selection.toDb());
+        return new CloneService(clock).copy(selected, source, target, progress, selection.skipped());
+    }
+
+    /** Exports one database to our seed folder, mongodump's directory layout or a mongodump archive. */
+    public ExportService.ExportReport export(
+            String sourceUri, String database, NameFilter filter, SeedSink sink, Duration waitTimeout) {
+        ConnectionString source = MongoConnector.parse(sourceUri, "--source-uri");
+        try (MongoClient client = MongoConnector.open(source, waitTimeout, true)) {
+            return new ExportService()
+                    .export(
+                            new DriverSource(client, MongoConnector.location(source), MongoConnector.mask(sourceUri)),
+                            database,
+                            filter,
+                            sink);
         }
     }
 

@@ -125,4 +125,51 @@ class MongoSeederCommandTest {
                 .contains("MONGO_SEEDER_APP_PASSWORD_FILE")
                 .contains("MONGO_SEEDER_APP_DATABASE");
     }
+
+    @Test
+    void importAndExportTakeExactlyOneDestinationAndAKnownFormat() {
+        assertThat(run(Map.of(), "import")).isEqualTo(2);
+        assertThat(err.toString()).contains("give either --seed-dir or --archive");
+        assertThat(run(Map.of(), "import", "--seed-dir", "a", "--archive", "b")).isEqualTo(2);
+        assertThat(run(Map.of(), "export", "--source-uri", "mongodb://a", "--format", "bson", "--seed-dir", "x"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--format must be jsonl or mongodump");
+        assertThat(run(Map.of(), "export", "--source-uri", "mongodb://a", "--seed-dir", "x", "--gzip"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--gzip applies to --format mongodump and --archive");
+    }
+
+    @Test
+    void helpNamesTheDumpOptions() {
+        assertThat(run(Map.of(), "import", "--help")).isZero();
+        assertThat(out.toString()).contains("--archive=FILE", "--gzip", "--seed-dir", "MONGO_SEEDER_ARCHIVE");
+        assertThat(run(Map.of(), "export", "--help")).isZero();
+        assertThat(out.toString()).contains("--format", "mongodump");
+    }
+
+    @Test
+    void aCorruptDumpExitsThreeBeforeTheTargetIsEvenContacted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.write(dir.resolve("flows.bson"), new byte[] {40, 0, 0, 0, 2, 'a'});
+
+        int code = run(
+                Map.of(),
+                "import",
+                "--seed-dir",
+                dir.toString(),
+                "--target-uri",
+                "mongodb://127.0.0.1:1/?directConnection=true",
+                "--wait-timeout",
+                "200ms");
+
+        assertThat(code).isEqualTo(3);
+        assertThat(err.toString()).contains("flows.bson at byte 0");
+    }
+
+    @Test
+    void aMissingArchiveIsInvalidInput() {
+        assertThat(run(Map.of(), "import", "--archive", "/nonexistent/x.archive", "--json"))
+                .isEqualTo(3);
+        assertThat(err.toString()).contains("archive /nonexistent/x.archive does not exist");
+    }
 }
