@@ -20,8 +20,12 @@ public final class SecretMasker {
             Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^:/?#@\\s]*):([^@/\\s]+)@");
     private static final Pattern URL_PASSWORD_PARAM =
             Pattern.compile("([?&](?:password|sslpassword)=)[^&\\s]+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SECRET_NAME =
-            Pattern.compile(".*(SECRET|PASSWORD|PASSWD|TOKEN|_KEY|KEYS|JWKS|CREDENTIAL).*");
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|PASSWORD|PASSWD|TOKEN|JWKS|CREDENTIAL).*");
+    /**
+     * KEY as a later word (ANON_KEY, VAULT_ENC_KEY), KEYS as the last one (JWT_KEYS); not KEY_GENERATOR_* (the tool's
+     * name) nor STACK_INIT_KEYS_MODE (stack-init's keys section), whose values must stay readable in messages.
+     */
+    private static final Pattern KEY_WORD = Pattern.compile(".*_(KEY(_.*)?|KEYS)$");
     /** Shorter values are too likely to occur in ordinary text to be replaced safely. */
     private static final int MIN_SECRET_LENGTH = 6;
 
@@ -59,7 +63,8 @@ public final class SecretMasker {
     }
 
     public static boolean isSecretName(String variableName) {
-        return SECRET_NAME.matcher(variableName.toUpperCase(Locale.ROOT)).matches();
+        String name = variableName.toUpperCase(Locale.ROOT);
+        return SECRET_NAME.matcher(name).matches() || KEY_WORD.matcher(name).matches();
     }
 
     /** The same masker plus more secret values. */

@@ -43,4 +43,17 @@ class SecretMaskerTest {
                 .isEqualTo("secret **** pw **** key ****");
         assertThat(masker.mask("home /root/home-directory")).isEqualTo("home /root/home-directory");
     }
+
+    @Test
+    void keyIsASecretAsAWordButTheKeysSectionOfStackInitIsNot() {
+        assertThat(SecretMasker.isSecretName("ANON_KEY")).isTrue();
+        assertThat(SecretMasker.isSecretName("SUPABASE_SERVICE_ROLE_KEY")).isTrue();
+        assertThat(SecretMasker.isSecretName("KEY_GENERATOR_JWT_SECRET")).isTrue();
+        assertThat(SecretMasker.isSecretName("JWT_KEYS")).isTrue();
+        assertThat(SecretMasker.isSecretName("JWT_JWKS")).isTrue();
+        // stack-init's keys section: its mode and file names must stay readable in messages
+        assertThat(SecretMasker.isSecretName("STACK_INIT_KEYS_MODE")).isFalse();
+        assertThat(SecretMasker.isSecretName("STACK_INIT_KEYS_ENV_FILES")).isFalse();
+        assertThat(SecretMasker.isSecretName("KEY_GENERATOR_ENV_FILE")).isFalse();
+    }
 }

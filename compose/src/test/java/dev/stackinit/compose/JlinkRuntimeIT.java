@@ -41,7 +41,8 @@ class JlinkRuntimeIT {
     @MethodSource("tools")
     void theToolRunsOnItsTrimmedRuntime(String tool) throws Exception {
         Path jar = StackFiles.REPO.resolve(tool).resolve("target").resolve(tool + ".jar");
-        assumeTrue(Files.isRegularFile(jar), jar + " is not built (mvn -B -q package -pl " + tool + " -DskipTests)");
+        assumeTrue(
+                Files.isRegularFile(jar), jar + " is not built (mvn -B -q package -pl " + tool + " -am -DskipTests)");
         Optional<String> missingMain = missingMainClass(jar);
         assumeTrue(missingMain.isEmpty(), tool + ".jar cannot start yet: " + missingMain.orElse(""));
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -103,13 +104,59 @@ class ToolContractIT {
         assertThat(calls).as("tool calls in the workflow").isGreaterThanOrEqualTo(6);
     }
 
+    /** A variable of one of the tools, as the docs write it; {@code MONGO_SEEDER_*} (a family) is not one. */
+    private static final Pattern TOOL_VARIABLE = Pattern.compile(
+            "\\b(KEY_GENERATOR|MONGO_SEEDER|SUPABASE_MIGRATOR|WEBHOOK_CONFIG)_[A-Z][A-Z0-9_]*[A-Z0-9]\\b");
+
+    /**
+     * Every tool variable the docs around the stack name is one the tool reads (a documented MONGO_SEEDER_URI, which
+     * no option read, sent a Kubernetes Job to localhost in silence).
+     */
+    @Test
+    void theDocsNameOnlyVariablesTheToolsRead() throws Exception {
+        Map<String, Set<String>> read = new java.util.HashMap<>();
+        for (String tool : StackFiles.TOOLS) {
+            Set<String> variables = new LinkedHashSet<>();
+            for (String subcommand : subcommands(tool)) {
+                variables.addAll(variablesIn(help(tool, subcommand)));
+            }
+            read.put(tool.toUpperCase(Locale.ROOT).replace('-', '_'), variables);
+        }
+        List<Path> docs = List.of(
+                StackFiles.REPO.resolve("README.md"),
+                StackFiles.MODULE.resolve("README.md"),
+                StackFiles.MODULE.resolve("ci.md"),
+                StackFiles.K8S.resolve("README.md"));
+        for (Path doc : docs) {
+            Matcher m = TOOL_VARIABLE.matcher(StackFiles.text(doc));
+            while (m.find()) {
+                assertThat(read.get(m.group(1)))
+                        .as(StackFiles.REPO.relativize(doc) + " names " + m.group())
+                        .contains(m.group());
+            }
+        }
+    }
+
+    /** The subcommands a tool's --help lists. */
+    private static List<String> subcommands(String tool) throws IOException, InterruptedException {
+        String help = help(tool, "--help");
+        int commands = help.indexOf("Commands:");
+        assertThat(commands).as(tool + " --help lists its commands").isNotNegative();
+        List<String> names = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^  ([a-z][a-z-]*)\\b").matcher(help.substring(commands));
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
     private static String help(String tool, String subcommand) throws IOException, InterruptedException {
         Path jar = StackFiles.REPO.resolve(tool).resolve("target").resolve(tool + ".jar");
         assumeTrue(Files.isRegularFile(jar), jar + " is not built");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), subcommand, "--help")
-                .redirectErrorStream(true)
-                .start();
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
+        command.addAll(subcommand.equals("--help") ? List.of("--help") : List.of(subcommand, "--help"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assumeTrue(!output.contains("ClassNotFoundException"), tool + ".jar has no main class yet");

@@ -17,7 +17,9 @@ import javax.sql.DataSource;
 
 /**
  * An in-process PostgreSQL 15 that looks enough like a supabase/postgres database for the tools to run against it: the
- * roles, the auth/storage/extensions schemas, auth.users and a recording stand-in for pg_net. What it lacks compared
+ * roles, the auth/storage/extensions schemas, auth.users, storage.buckets and storage.objects (RLS on, owned by
+ * Storage's role), the supabase_realtime publication, the platform's default privileges, and a recording stand-in for
+ * pg_net (owned by supabase_admin, as the extension's objects are). What it lacks compared
  * with the real image: pg_net itself (requests are recorded, never sent), pgjwt, pg_graphql, pgsodium, vault, and the
  * demotion of {@code postgres} (here it stays the bootstrap superuser). It does not create supabase_functions: that is
  * what the tools' own bootstrap must do.
@@ -64,12 +66,20 @@ public final class EmbeddedSupabase implements AutoCloseable {
     }
 
     public static EmbeddedSupabase start(Options options) {
+        return start(options, 0);
+    }
+
+    /** @param port the port to listen on, or 0 for any free one */
+    public static EmbeddedSupabase start(Options options, int port) {
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "100")
-                    .setLocaleConfig("locale", "C.UTF-8")
-                    .start();
+                    .setLocaleConfig("locale", "C.UTF-8");
+            if (port != 0) {
+                builder.setPort(port);
+            }
+            postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
@@ -120,7 +130,12 @@ public final class EmbeddedSupabase implements AutoCloseable {
     }
 
     public String adminJdbcUrl() {
-        return "jdbc:postgresql://localhost:" + port() + "/postgres?user=supabase_admin";
+        return adminJdbcUrl("postgres");
+    }
+
+    /** supabase_admin on one database; the password is {@link #password()}. */
+    public String adminJdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database + "?user=supabase_admin";
     }
 
     /** A libpq-style URL with the user and password, the form compose and CI pass around. */

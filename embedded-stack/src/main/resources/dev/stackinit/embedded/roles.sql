@@ -9,6 +9,9 @@ create role supabase_admin login superuser createdb createrole replication bypas
 create role supabase_auth_admin login noinherit createrole;
 create role supabase_storage_admin login noinherit createrole;
 create role supabase_functions_admin login noinherit createrole;
+create role supabase_realtime_admin login noinherit createrole replication;
+create role supabase_replication_admin login replication;
+create role supabase_read_only_user login bypassrls;
 create role dashboard_user createdb createrole replication;
 create role pgbouncer login;
 grant anon, authenticated, service_role to postgres;

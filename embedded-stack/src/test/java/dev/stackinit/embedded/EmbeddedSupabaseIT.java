@@ -51,6 +51,30 @@ class EmbeddedSupabaseIT {
     }
 
     @Test
+    void hasStoragesTablesRealtimesPublicationAndThePlatformsOwners() throws SQLException {
+        assertThat(query(
+                        db.jdbcUrl(),
+                        "select relowner::regrole::text || ' ' || relrowsecurity from pg_class"
+                                + " where oid = 'storage.objects'::regclass"))
+                .isEqualTo("supabase_storage_admin true");
+        assertThat(query(
+                        db.jdbcUrl(),
+                        "select pubowner::regrole::text from pg_publication" + " where pubname = 'supabase_realtime'"))
+                .isEqualTo("postgres");
+        assertThat(query(
+                        db.jdbcUrl(),
+                        "select relowner::regrole::text from pg_class"
+                                + " where oid = 'net.http_request_queue'::regclass"))
+                .isEqualTo("supabase_admin");
+        assertThat(query(
+                        db.jdbcUrl(),
+                        "select count(*) from pg_default_acl" + " where defaclrole = 'supabase_admin'::regrole"))
+                .isNotEqualTo("0");
+        assertThat(query(db.jdbcUrl(), "select (storage.foldername('a/b/c.png'))[2]"))
+                .isEqualTo("b");
+    }
+
+    @Test
     void authUidReadsTheJwtClaims() throws SQLException {
         String id = "9b2f0b4e-1f7a-4a8e-9d7e-3a1f1c2b3d4e";
         assertThat(query(

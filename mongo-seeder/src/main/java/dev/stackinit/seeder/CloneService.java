@@ -60,16 +60,7 @@ public final class CloneService {
         for (String sourceDb : request.databases()) {
             plans.add(plan(request, source, target, sourceDb, notRestored, left, notes));
         }
-        for (Unrestored item : source.unrestorable()) {
-            boolean ours = item.database().isEmpty()
-                    || source.databases().isEmpty()
-                    || request.databases().contains(item.database());
-            if (ours && request.filter().accepts(item.name())) {
-                notRestored.add(item);
-            } else if (ours) {
-                left.add(new Unrestored(item.database(), item.name(), item.kind(), "excluded: " + item.reason()));
-            }
-        }
+        unrestorable(request, source, notRestored, left);
         for (Plan plan : plans) {
             if (!plan.upToDate()) {
                 TargetChecks.check(request, source, target, plan.sourceDb(), plan.targetDb(), plan.specs());
@@ -85,6 +76,65 @@ public final class CloneService {
             throw new IncompleteCopyException(report);
         }
         return report;
+    }
+
+    /** What the source holds that no copy carries over: of the request's databases, or left out by its filter. */
+    private static void unrestorable(
+            CloneRequest request, SourceStore source, List<Unrestored> notRestored, List<Unrestored> left) {
+        for (Unrestored item : source.unrestorable()) {
+            boolean ours = item.database().isEmpty()
+                    || source.databases().isEmpty()
+                    || request.databases().contains(item.database());
+            if (ours && request.filter().accepts(item.name())) {
+                notRestored.add(item);
+            } else if (ours) {
+                left.add(new Unrestored(item.database(), item.name(), item.kind(), "excluded: " + item.reason()));
+            }
+        }
+    }
+
+    /**
+     * What {@link #copy} would do, reading both sides and writing nothing: per database, whether the target's marker
+     * matches this source (then a copy in mode if-complete changes nothing) and how much it would write otherwise,
+     * with what the copy would not carry over (which fails a real copy). Refuses what copy refuses before writing (the
+     * same database on both sides, an empty source); the target's capability probes are left to the real run.
+     */
+    public List<CopyPlan> plan(CloneRequest request, SourceStore source, TargetStore target) {
+        List<Unrestored> notRestored = new ArrayList<>();
+        List<Unrestored> left = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<Plan> plans = new ArrayList<>();
+        for (String sourceDb : request.databases()) {
+            plans.add(plan(request, source, target, sourceDb, notRestored, left, notes));
+        }
+        unrestorable(request, source, notRestored, left);
+        List<String> warnings = new ArrayList<>(notes);
+        notRestored.forEach(item -> warnings.add("would not carry over " + item));
+        List<CopyPlan> result = new ArrayList<>();
+        for (Plan plan : plans) {
+            long documents = 0;
+            for (CollectionSpec spec : plan.specs()) {
+                if (!spec.isView()) {
+                    long estimate = source.estimatedCount(plan.sourceDb(), spec.name());
+                    documents += request.sample() > 0 ? Math.min(estimate, request.sample()) : estimate;
+                }
+            }
+            String reason = plan.upToDate()
+                    ? "the recorded copy matches the source"
+                    : request.mode() != Mode.IF_COMPLETE
+                            ? "mode " + request.mode().label() + " copies on every run"
+                            : staleness(target, plan.targetDb(), plan.fingerprint())
+                                    .orElse("the recorded copy changed");
+            result.add(new CopyPlan(
+                    source.describe(),
+                    plan.targetDb(),
+                    plan.upToDate(),
+                    reason,
+                    plan.specs().size(),
+                    documents,
+                    result.isEmpty() ? warnings : List.of()));
+        }
+        return result;
     }
 
     private Plan plan(
@@ -226,15 +276,33 @@ public final class CloneService {
     }
 
     private static boolean isComplete(TargetStore target, String targetDb, String fingerprint) {
+        return staleness(target, targetDb, fingerprint).isEmpty();
+    }
+
+    /** Why the target does not hold a completed copy of this source; empty when it does. */
+    private static Optional<String> staleness(TargetStore target, String targetDb, String fingerprint) {
         Optional<CloneMarker> marker = target.findMarker(targetDb).map(CloneMarker::fromBson);
-        if (marker.isEmpty() || !marker.get().fingerprint().equals(fingerprint)) {
-            return false;
+        if (marker.isEmpty()) {
+            return Optional.of("no completed copy is recorded in " + targetDb);
+        }
+        if (!marker.get().fingerprint().equals(fingerprint)) {
+            return Optional.of("the recorded copy (" + marker.get().source() + ") is of other content");
         }
         List<String> present = target.collectionNames(targetDb);
-        return present.containsAll(marker.get().views())
-                && marker.get().counts().entrySet().stream()
-                        .allMatch(e ->
-                                present.contains(e.getKey()) && target.count(targetDb, e.getKey()) == e.getValue());
+        if (!present.containsAll(marker.get().views())) {
+            return Optional.of("a recorded view is missing");
+        }
+        for (Map.Entry<String, Long> recorded : marker.get().counts().entrySet()) {
+            if (!present.contains(recorded.getKey())) {
+                return Optional.of("recorded collection " + recorded.getKey() + " is missing");
+            }
+            long count = target.count(targetDb, recorded.getKey());
+            if (count != recorded.getValue()) {
+                return Optional.of(
+                        recorded.getKey() + " holds " + count + " documents, the record says " + recorded.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     static String fingerprint(String location, String sourceDb, CloneRequest request) {

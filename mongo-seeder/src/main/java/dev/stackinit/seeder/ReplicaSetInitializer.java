@@ -56,6 +56,20 @@ public final class ReplicaSetInitializer {
     }
 
     public ReplicaSetResult initiate(ReplicaSetRequest request) {
+        return run(request, true);
+    }
+
+    /**
+     * What {@link #initiate} would do, changing nothing: INITIATED (it would initiate), RECONFIGURED (it would replace
+     * the member host), UNCHANGED; it refuses what initiate refuses (no --replSet, another set name, a lost member host
+     * without force-reconfig, wrong or missing credentials). Access ROOT_CREATED: it would create the root user. The
+     * app user is not planned ({@code appUser} stays empty). Waits for the server to answer as initiate does.
+     */
+    public ReplicaSetResult plan(ReplicaSetRequest request) {
+        return run(request, false);
+    }
+
+    private ReplicaSetResult run(ReplicaSetRequest request, boolean apply) {
         Instant start = clock.instant();
         AdminPort anonymous = connector.anonymous();
         retry.until(
@@ -68,7 +82,7 @@ public final class ReplicaSetInitializer {
                     return null;
                 });
         try {
-            return run(request, anonymous, start);
+            return apply ? applied(request, anonymous, start) : planned(request, anonymous, start);
         } catch (NotAnsweringException e) {
             throw new UnreachableException("lost the connection to " + request.target() + ": " + e.getMessage(), e);
         } catch (AuthenticationFailedException e) {
@@ -76,7 +90,7 @@ public final class ReplicaSetInitializer {
         }
     }
 
-    private ReplicaSetResult run(ReplicaSetRequest request, AdminPort anonymous, Instant start) {
+    private ReplicaSetResult applied(ReplicaSetRequest request, AdminPort anonymous, Instant start) {
         NodeAccess.Decision access = new NodeAccess(connector).decide(anonymous, request);
         AdminPort admin = access.port();
         Action action;
@@ -84,11 +98,11 @@ public final class ReplicaSetInitializer {
         if (access.route() == NodeAccess.Route.LOCALHOST_EXCEPTION) {
             Action bootstrapped = bootstrap(anonymous, request);
             admin = connector.authenticated(request.root().orElseThrow());
-            Action checked = ensureConfigured(admin, request);
+            Action checked = decide(admin, request, true);
             action = checked == Action.UNCHANGED ? bootstrapped : checked;
             how = Access.ROOT_CREATED;
         } else {
-            action = ensureConfigured(admin, request);
+            action = decide(admin, request, true);
             how = access.route() == NodeAccess.Route.AUTHENTICATED ? Access.AUTHENTICATED : Access.NO_ACCESS_CONTROL;
         }
         waitForWritablePrimary(admin, request);
@@ -98,30 +112,34 @@ public final class ReplicaSetInitializer {
                 action, request.setName(), request.memberHost(), Duration.between(start, clock.instant()), how, app);
     }
 
+    private ReplicaSetResult planned(ReplicaSetRequest request, AdminPort anonymous, Instant start) {
+        NodeAccess.Decision access = new NodeAccess(connector).decide(anonymous, request);
+        Action action;
+        Access how;
+        if (access.route() == NodeAccess.Route.LOCALHOST_EXCEPTION) {
+            // without users the config cannot be read: only whether initiation would run
+            action = bootstrapStatus(anonymous, request) ? Action.INITIATED : Action.UNCHANGED;
+            how = Access.ROOT_CREATED;
+        } else {
+            action = decide(access.port(), request, false);
+            how = access.route() == NodeAccess.Route.AUTHENTICATED ? Access.AUTHENTICATED : Access.NO_ACCESS_CONTROL;
+        }
+        return new ReplicaSetResult(
+                action,
+                request.setName(),
+                request.memberHost(),
+                Duration.between(start, clock.instant()),
+                how,
+                Optional.empty());
+    }
+
     /**
      * The localhost exception (no users yet): it may read the status, initiate and create the first user, nothing
      * else. So: initiate if needed, wait for a writable primary (users are written to it), create root; the full check
      * of the config follows as root.
      */
     private Action bootstrap(AdminPort anonymous, ReplicaSetRequest request) {
-        Action action = Action.UNCHANGED;
-        try {
-            BsonDocument status = anonymous.replSetGetStatus();
-            String actualName = status.getString("set", new BsonString("")).getValue();
-            if (!actualName.equals(request.setName())) {
-                throw nameMismatch(actualName, request.setName());
-            }
-            if (status.getNumber("myState", new BsonInt32(-1)).intValue() == STATE_REMOVED) {
-                throw cannotRepairWithoutUsers(request);
-            }
-        } catch (AdminCommandException e) {
-            action = switch (e.code()) {
-                case NOT_YET_INITIALIZED -> initiateSet(anonymous, request);
-                case NO_REPLICATION_ENABLED -> throw notReplicaSet(request, e);
-                case INVALID_REPLICA_SET_CONFIG -> throw cannotRepairWithoutUsers(request);
-                default -> throw new RejectedException("replSetGetStatus failed: " + e.describe(), e);
-            };
-        }
+        Action action = bootstrapStatus(anonymous, request) ? initiateSet(anonymous, request) : Action.UNCHANGED;
         waitForWritablePrimary(anonymous, request);
         Credentials root = request.root().orElseThrow();
         BsonArray roles = new BsonArray(
@@ -140,6 +158,28 @@ public final class ReplicaSetInitializer {
         return action;
     }
 
+    /** Under the localhost exception: true when the set is not initiated yet; what cannot be handled yet throws. */
+    private static boolean bootstrapStatus(AdminPort anonymous, ReplicaSetRequest request) {
+        try {
+            BsonDocument status = anonymous.replSetGetStatus();
+            String actualName = status.getString("set", new BsonString("")).getValue();
+            if (!actualName.equals(request.setName())) {
+                throw nameMismatch(actualName, request.setName());
+            }
+            if (status.getNumber("myState", new BsonInt32(-1)).intValue() == STATE_REMOVED) {
+                throw cannotRepairWithoutUsers(request);
+            }
+            return false;
+        } catch (AdminCommandException e) {
+            return switch (e.code()) {
+                case NOT_YET_INITIALIZED -> true;
+                case NO_REPLICATION_ENABLED -> throw notReplicaSet(request, e);
+                case INVALID_REPLICA_SET_CONFIG -> throw cannotRepairWithoutUsers(request);
+                default -> throw new RejectedException("replSetGetStatus failed: " + e.describe(), e);
+            };
+        }
+    }
+
     private static InvalidInputException cannotRepairWithoutUsers(ReplicaSetRequest request) {
         return new InvalidInputException("this mongod has no users yet and is not a member of its replica-set config"
                 + " any more (code " + INVALID_REPLICA_SET_CONFIG + "/REMOVED): the localhost exception cannot read or"
@@ -154,15 +194,16 @@ public final class ReplicaSetInitializer {
                 + e.describe() + ")");
     }
 
-    private Action ensureConfigured(AdminPort admin, ReplicaSetRequest request) {
+    /** @param apply run the command it decides on, or only say which (plan) */
+    private Action decide(AdminPort admin, ReplicaSetRequest request, boolean apply) {
         BsonDocument status;
         try {
             status = admin.replSetGetStatus();
         } catch (AdminCommandException e) {
             return switch (e.code()) {
-                case NOT_YET_INITIALIZED -> initiateSet(admin, request);
+                case NOT_YET_INITIALIZED -> apply ? initiateSet(admin, request) : initiationPlanned(admin, request);
                 case NO_REPLICATION_ENABLED -> throw notReplicaSet(request, e);
-                case INVALID_REPLICA_SET_CONFIG -> repairMembership(admin, request);
+                case INVALID_REPLICA_SET_CONFIG -> repairMembership(admin, request, apply);
                 case UNAUTHORIZED ->
                     throw new InvalidInputException(
                             "mongod at " + request.target() + " refused replSetGetStatus (code"
@@ -177,7 +218,7 @@ public final class ReplicaSetInitializer {
             throw nameMismatch(actualName, request.setName());
         }
         if (status.getNumber("myState", new BsonInt32(-1)).intValue() == STATE_REMOVED) {
-            return repairMembership(admin, request);
+            return repairMembership(admin, request, apply);
         }
         BsonDocument config = currentConfig(admin).orElseThrow(() -> new RejectedException("replSetGetConfig failed"));
         List<String> hosts = memberHosts(config);
@@ -185,11 +226,20 @@ public final class ReplicaSetInitializer {
             return Action.UNCHANGED;
         }
         if (request.forceReconfig()) {
-            return reconfigure(admin, config, request);
+            return apply ? reconfigure(admin, config, request) : Action.RECONFIGURED;
         }
         throw new InvalidInputException("replica set '" + actualName + "' has member host(s) " + hosts
                 + " but the wanted member host is " + request.memberHost()
                 + ": rerun with --force-reconfig to replace it");
+    }
+
+    /** Plan: initiation would run; a mongod started with another --replSet name refuses it, so say so now. */
+    private static Action initiationPlanned(AdminPort admin, ReplicaSetRequest request) {
+        Optional<String> startedAs = admin.startupSetName();
+        if (startedAs.isPresent() && !startedAs.get().equals(request.setName())) {
+            throw nameMismatch(startedAs.get(), request.setName());
+        }
+        return Action.INITIATED;
     }
 
     private Action initiateSet(AdminPort admin, ReplicaSetRequest request) {
@@ -217,7 +267,7 @@ public final class ReplicaSetInitializer {
     }
 
     /** Code 93 or state REMOVED: the config names a host that is no longer this node (e.g. a recreated container). */
-    private Action repairMembership(AdminPort admin, ReplicaSetRequest request) {
+    private Action repairMembership(AdminPort admin, ReplicaSetRequest request, boolean apply) {
         if (!request.forceReconfig()) {
             throw new InvalidInputException("this mongod is not a member of its replica-set config any more (code "
                     + INVALID_REPLICA_SET_CONFIG + "/REMOVED: the member host no longer maps to it, e.g. the container"
@@ -232,7 +282,7 @@ public final class ReplicaSetInitializer {
         if (!configName.equals(request.setName())) {
             throw nameMismatch(configName, request.setName());
         }
-        return reconfigure(admin, config, request);
+        return apply ? reconfigure(admin, config, request) : Action.RECONFIGURED;
     }
 
     private Action reconfigure(AdminPort admin, BsonDocument config, ReplicaSetRequest request) {

@@ -240,4 +240,36 @@ class CloneServiceTest {
                 .hasMessageContaining("over the target's limit of 100 bytes");
         assertThat(target.collections.keySet()).noneMatch(n -> n.equals("flows") || n.equals("events"));
     }
+
+    private List<CopyPlan> plan(Mode mode) {
+        CloneRequest request = new CloneRequest(
+                List.of("__models__"), null, NameFilter.ALL, 0, mode, 4, CloneRequest.DEFAULT_BATCH_BYTES);
+        return new CloneService(clock).plan(request, source, target);
+    }
+
+    @Test
+    void aPlanSaysWhatACopyWouldDoAndWritesNothing() {
+        List<CopyPlan> before = plan(Mode.IF_COMPLETE);
+
+        assertThat(before).singleElement().satisfies(p -> {
+            assertThat(p.upToDate()).isFalse();
+            assertThat(p.reason()).contains("no completed copy");
+            assertThat(p.collections()).isEqualTo(4);
+            assertThat(p.documents()).isEqualTo(70);
+        });
+        assertThat(target.log).isEmpty();
+        assertThat(target.commands).isEmpty();
+
+        clone(Mode.IF_COMPLETE);
+        target.log.clear();
+        assertThat(plan(Mode.IF_COMPLETE).get(0).upToDate()).isTrue();
+        assertThat(plan(Mode.REPLACE).get(0)).satisfies(p -> {
+            assertThat(p.upToDate()).isFalse();
+            assertThat(p.reason()).contains("mode replace copies on every run");
+        });
+
+        target.collections.get("flows").remove(0);
+        assertThat(plan(Mode.IF_COMPLETE).get(0).reason()).contains("flows holds 49 documents, the record says 50");
+        assertThat(target.log).isEmpty();
+    }
 }

@@ -80,6 +80,7 @@ final class FakeAdminPort implements AdminPort {
 
     /** An initiated, healthy single-member set rs0 with member mongo:27017. */
     FakeAdminPort healthy() {
+        statusError = null;
         status = status("rs0", 1);
         config = config("rs0", "mongo:27017");
         return this;

@@ -299,4 +299,37 @@ class ReplicaSetAuthTest {
         assertThat(new Credentials("root", ROOT_PASSWORD, "admin").toString()).doesNotContain(ROOT_PASSWORD);
         assertThat(app(APP_PASSWORD).orElseThrow().toString()).doesNotContain(APP_PASSWORD);
     }
+
+    @Test
+    void planSaysWhatWouldHappenAndChangesNothing() {
+        node.statusError = error(94, "NotYetInitialized");
+        ReplicaSetRequest request = new ReplicaSetRequest(
+                "mongodb://root:****@localhost:27017",
+                "rs0",
+                "mongo:27017",
+                false,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
+                root(ROOT_PASSWORD),
+                app(APP_PASSWORD));
+        ReplicaSetInitializer initializer = new ReplicaSetInitializer(
+                node.connector(), new Retry(clock, clock::advance), clock, Retry.Listener.NONE);
+
+        ReplicaSetResult fresh = initializer.plan(request);
+
+        assertThat(fresh.action()).isEqualTo(Action.INITIATED);
+        assertThat(fresh.access()).as("root would be created").isEqualTo(Access.ROOT_CREATED);
+        assertThat(node.users).isEmpty();
+        assertThat(node.calls).doesNotContain("replSetInitiate", "createUser root");
+
+        node.healthy().user("root", "the-password-it-was-created-with");
+        assertThatThrownBy(() -> initializer.plan(request))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("authentication as 'root'");
+        node.users.put("root", ROOT_PASSWORD);
+        ReplicaSetResult authenticated = initializer.plan(request);
+        assertThat(authenticated.access()).isEqualTo(Access.AUTHENTICATED);
+        assertThat(authenticated.action()).isEqualTo(Action.UNCHANGED);
+        assertThat(node.users).containsOnlyKeys("root");
+    }
 }

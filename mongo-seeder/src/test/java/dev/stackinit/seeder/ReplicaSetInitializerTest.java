@@ -21,11 +21,17 @@ class ReplicaSetInitializerTest {
     private final FakeAdminPort admin = new FakeAdminPort();
     private final MutableClock clock = new MutableClock();
 
-    private ReplicaSetResult run(boolean force) {
-        ReplicaSetRequest request = new ReplicaSetRequest(
+    private ReplicaSetInitializer initializer() {
+        return new ReplicaSetInitializer(admin, new Retry(clock, clock::advance), clock, Retry.Listener.NONE);
+    }
+
+    private static ReplicaSetRequest request(boolean force) {
+        return new ReplicaSetRequest(
                 "mongodb://mongo:27017", "rs0", "mongo:27017", force, Duration.ofSeconds(30), Duration.ofSeconds(60));
-        return new ReplicaSetInitializer(admin, new Retry(clock, clock::advance), clock, Retry.Listener.NONE)
-                .initiate(request);
+    }
+
+    private ReplicaSetResult run(boolean force) {
+        return initializer().initiate(request(force));
     }
 
     private int exitCodeOf(Runnable action) {
@@ -227,5 +233,40 @@ class ReplicaSetInitializerTest {
         assertThatThrownBy(() -> run(false))
                 .isInstanceOf(UnreachableException.class)
                 .hasMessageContaining("lost the connection to mongodb://mongo:27017");
+    }
+
+    private ReplicaSetResult plan(boolean force) {
+        return initializer().plan(request(force));
+    }
+
+    @Test
+    void aPlanSaysWhatInitiateWouldDoAndSendsNoChangingCommand() {
+        admin.statusError = error(94, "NotYetInitialized");
+        assertThat(plan(false).action()).isEqualTo(Action.INITIATED);
+
+        admin.statusError = null;
+        admin.status = status("rs0", 1);
+        admin.config = config("rs0", "mongo:27017");
+        assertThat(plan(false).action()).isEqualTo(Action.UNCHANGED);
+
+        admin.config = config("rs0", "old-host:27017");
+        assertThat(plan(true).action()).isEqualTo(Action.RECONFIGURED);
+        assertThatThrownBy(() -> plan(false)).isInstanceOf(InvalidInputException.class);
+
+        assertThat(admin.initiated).isEmpty();
+        assertThat(admin.reconfigured).isEmpty();
+        assertThat(admin.calls).doesNotContain("replSetInitiate", "hello");
+    }
+
+    @Test
+    void aPlanRefusesWhatInitiateRefuses() {
+        admin.statusError = error(76, "NoReplicationEnabled");
+        assertThatThrownBy(() -> plan(false))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("--replSet");
+
+        admin.statusError = error(94, "NotYetInitialized");
+        admin.startupSetName = java.util.Optional.of("other");
+        assertThatThrownBy(() -> plan(false)).hasMessageContaining("'other'");
     }
 }

@@ -139,4 +139,34 @@ class SeedDirectoryTest {
                 .asString()
                 .startsWith("{\"_id\": {\"$numberInt\": \"0\"}");
     }
+
+    @Test
+    void aConfigMapMountedSeedFolderReadsLikeThePlainFolder() throws Exception {
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+        Files.writeString(plain.resolve("things.jsonl"), "{\"_id\": 1}\n{\"_id\": 2}\n");
+        Files.writeString(plain.resolve("things.metadata.json"), "{\"indexes\": []}");
+        // kubelet's layout: the files live in ..<timestamp>/, ..data links to it, each file links through ..data
+        Path mounted = Files.createDirectories(dir.resolve("mounted"));
+        Path stamped = Files.createDirectories(mounted.resolve("..2025_01_01_00_00_00.1"));
+        for (String name : List.of("things.jsonl", "things.metadata.json")) {
+            Files.copy(plain.resolve(name), stamped.resolve(name));
+            Files.createSymbolicLink(mounted.resolve(name), Path.of("..data", name));
+        }
+        Files.createSymbolicLink(mounted.resolve("..data"), stamped.getFileName());
+
+        try (DumpSource fromPlain = DumpSource.openDirectory(plain);
+                DumpSource fromMount = DumpSource.openDirectory(mounted)) {
+            assertThat(fromMount.location()).isEqualTo(fromPlain.location());
+            String database = fromMount.databases().isEmpty()
+                    ? "db"
+                    : fromMount.databases().get(0);
+            assertThat(fromMount.collections(database))
+                    .extracting(CollectionSpec::name)
+                    .containsExactly("things");
+            assertThat(fromMount.estimatedCount(database, "things")).isEqualTo(2);
+            // silently: the mount's bookkeeping is not a note, a warning or something left behind
+            assertThat(fromMount.notes()).isEqualTo(fromPlain.notes());
+            assertThat(fromMount.unrestorable()).isEmpty();
+        }
+    }
 }

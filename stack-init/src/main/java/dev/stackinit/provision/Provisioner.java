@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -20,7 +21,11 @@ public final class Provisioner {
         this.clock = clock;
     }
 
-    public record Report(List<StepOutcome> steps, int exitCode) {
+    /**
+     * @param dryRun a plan: nothing was changed
+     * @param failure the failing step's error, if one failed (the steps after it were skipped)
+     */
+    public record Report(List<StepOutcome> steps, int exitCode, boolean dryRun, Optional<StepFailedException> failure) {
         public Report {
             steps = List.copyOf(steps);
         }
@@ -37,6 +42,7 @@ public final class Provisioner {
     public Report run(List<Step> steps, boolean dryRun, Consumer<StepOutcome> onStep) {
         List<StepOutcome> outcomes = new ArrayList<>();
         int exitCode = ExitCode.OK.code();
+        StepFailedException failure = null;
         for (Step step : steps) {
             if (exitCode != ExitCode.OK.code()) {
                 StepOutcome skipped =
@@ -50,6 +56,7 @@ public final class Provisioner {
             try {
                 outcome = dryRun ? step.plan() : step.run();
             } catch (ToolException e) {
+                failure = new StepFailedException(step.name(), e);
                 exitCode = e.exitCode().code();
                 outcome = new StepOutcome(
                         step.name(), StepStatus.FAILED, List.of(e.getMessage()), Duration.ZERO, exitCode);
@@ -58,6 +65,6 @@ public final class Provisioner {
             outcomes.add(outcome);
             onStep.accept(outcome);
         }
-        return new Report(outcomes, exitCode);
+        return new Report(outcomes, exitCode, dryRun, Optional.ofNullable(failure));
     }
 }

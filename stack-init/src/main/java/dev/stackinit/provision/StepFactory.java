@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** The steps a config asks for, in the order the stack needs them: keys, mongo, supabase. */
+/** The steps a validated config asks for, in the order the stack needs them: keys, mongo, supabase. */
 public final class StepFactory {
     private final Clock clock;
     private final SecureRandom random;
@@ -25,17 +25,12 @@ public final class StepFactory {
         this.progress = progress;
     }
 
-    public List<Step> steps(ProvisionConfig config, Path base) {
+    /** @param base the folder relative paths in messages start at (the config file's) */
+    public List<Step> steps(ProvisionSettings settings, Path base) {
         List<Step> steps = new ArrayList<>();
-        if (config.keys() != null) {
-            steps.add(new KeysStep(config.keys(), base, clock, random));
-        }
-        if (config.mongo() != null) {
-            steps.add(new MongoStep(config.mongo(), base, clock, progress));
-        }
-        if (config.supabase() != null) {
-            steps.add(new SupabaseStep(config.supabase(), base, clock, env, progress));
-        }
+        settings.keys().ifPresent(keys -> steps.add(new KeysStep(keys, base, clock, random)));
+        settings.mongo().ifPresent(mongo -> steps.add(new MongoStep(mongo, clock, progress)));
+        settings.supabase().ifPresent(supabase -> steps.add(new SupabaseStep(supabase, clock, env, progress)));
         return steps;
     }
 }

@@ -73,9 +73,11 @@ class ConfigLoaderTest {
 
     @Test
     void badYamlAndMissingFilesAreInputErrors() throws Exception {
-        assertThatThrownBy(() -> loader.load(write("keys: [unclosed"), Map.of()))
+        assertThatThrownBy(() -> loader.load(write("keys:\n  mode: [unclosed"), Map.of()))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("not valid YAML");
+                .hasMessageContaining("stack-init.yml:2:")
+                .hasMessageContaining("not valid YAML")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         assertThatThrownBy(() -> loader.load(dir.resolve("nope.yml"), Map.of()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("config file not found");
@@ -87,5 +89,14 @@ class ConfigLoaderTest {
     void variableNamesFollowOneRule() {
         assertThat(ConfigLoader.variable("supabase", "waitForTable")).isEqualTo("STACK_INIT_SUPABASE_WAIT_FOR_TABLE");
         assertThat(ConfigLoader.variable("mongo", "uri")).isEqualTo("STACK_INIT_MONGO_URI");
+    }
+
+    @Test
+    void invalidUtf8IsNamedNotReplaced() throws Exception {
+        Path file = dir.resolve("stack-init.yml");
+        Files.write(file, new byte[] {'k', 'e', 'y', 's', ':', ' ', (byte) 0xC3, '\n'});
+        assertThatThrownBy(() -> loader.load(file, Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("stack-init.yml");
     }
 }

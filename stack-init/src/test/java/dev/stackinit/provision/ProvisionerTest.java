@@ -3,6 +3,7 @@ package dev.stackinit.provision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stackinit.errors.UnreachableException;
+import dev.stackinit.provision.io.ReportRenderer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class ProvisionerTest {
     /** A step that records whether it ran and ends as told. */
-    private static final class FakeStep implements Step {
+    private static class FakeStep implements Step {
         final String name;
         final RuntimeException failure;
         final StepStatus status;
@@ -80,5 +81,45 @@ class ProvisionerTest {
                 false,
                 o -> {});
         assertThat(report.upToDate()).isTrue();
+    }
+
+    @Test
+    void theFailureNamesItsStepAndKeepsItsExitCode() {
+        FakeStep mongo = new FakeStep("mongo", null, new UnreachableException("mongod at localhost:1 did not answer"));
+        Provisioner.Report report = provisioner.run(List.of(mongo), false, o -> {});
+
+        assertThat(report.failure()).get().satisfies(failure -> {
+            assertThat(failure.step()).isEqualTo("mongo");
+            assertThat(failure.getMessage()).isEqualTo("mongo: mongod at localhost:1 did not answer");
+            assertThat(failure.exitCode().code()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void aPlanNeverSaysProvisioned() {
+        Provisioner.Report planned =
+                provisioner.run(List.of(new FakeStep("keys", StepStatus.DONE, null)), true, o -> {});
+        assertThat(ReportRenderer.table(planned))
+                .contains("plan: 1 step(s) would change something; nothing was changed")
+                .doesNotContain("provisioned");
+
+        FakeStep failing = new FakeStep("supabase", null, new UnreachableException("no answer")) {
+            @Override
+            public StepOutcome plan() {
+                throw new UnreachableException("cannot connect to postgres://postgres@127.0.0.1:1/postgres");
+            }
+        };
+        Provisioner.Report stopped = provisioner.run(List.of(failing), true, o -> {});
+        assertThat(stopped.exitCode()).isEqualTo(4);
+        assertThat(ReportRenderer.table(stopped))
+                .contains("plan stopped at supabase: exit code 4")
+                .doesNotContain("provisioned");
+        assertThat(ReportRenderer.json(stopped, java.util.Map.of()))
+                .contains("\"exit\" : 4")
+                .contains("\"error\" : \"supabase: cannot connect")
+                .contains("\"dryRun\" : true");
+
+        Provisioner.Report ran = provisioner.run(List.of(new FakeStep("keys", StepStatus.DONE, null)), false, o -> {});
+        assertThat(ReportRenderer.table(ran)).endsWith("provisioned" + System.lineSeparator());
     }
 }

@@ -43,9 +43,55 @@ class StackInitCommandTest {
     }
 
     @Test
-    void aMissingRequiredValueNamesTheStepAndKey() {
+    void aMissingRequiredValueIsNamedBeforeAnyStepRuns() {
         assertThat(run(Map.of("STACK_INIT_MONGO_SEED_DIR", "seed"), "provision"))
                 .isEqualTo(3);
-        assertThat(out.toString()).containsPattern("mongo\\s+failed").contains("mongo: uri is required");
+        assertThat(err.toString()).startsWith("stack-init: configuration: ").contains("mongo.uri is required");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void anInvalidEnumOrNegativeDurationIsOneLineAndExitThreeNeverAStackTrace() {
+        assertThat(run(Map.of("STACK_INIT_KEYS_MODE", "explode", "STACK_INIT_KEYS_ENV_FILES", ".env"), "plan"))
+                .isEqualTo(3);
+        assertThat(err.toString()).contains("keys.mode must be verify or generate, got 'explode'");
+
+        err.getBuffer().setLength(0);
+        assertThat(run(
+                        Map.of(
+                                "STACK_INIT_SUPABASE_DATABASE_URL", "postgres://postgres@127.0.0.1:1/postgres",
+                                "STACK_INIT_SUPABASE_MIGRATIONS", "../compose/supabase/migrations",
+                                "STACK_INIT_SUPABASE_WAIT_TIMEOUT_SECONDS", "-3"),
+                        "provision"))
+                .isEqualTo(3);
+        assertThat(err.toString().strip().lines())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("stack-init: ")
+                        .contains("supabase.wait_timeout_seconds must not be negative, got -3"));
+    }
+
+    @Test
+    void embeddedOnlyOptionsNeedEmbedded() {
+        assertThat(run(Map.of(), "provision", "--port", "5499", "--config", "x.yml"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--port goes with --embedded");
+        assertThat(run(Map.of(), "provision", "--workdir", "w", "--config", "x.yml"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--workdir goes with --embedded");
+    }
+
+    @Test
+    void theConfigVariablesAreNotReportedAsUnread() {
+        run(Map.of("STACK_INIT_SUPABASE_WAIT_TIMEOUT", "5s", "STACK_INIT_MONGO_WAIT_TIMEOUT_SECONDS", "5"), "plan");
+        assertThat(err.toString()).doesNotContain("is set but no option");
+    }
+
+    @Test
+    void waitTimeoutIsTheSharedDurationOption() {
+        assertThat(run(Map.of(), "plan", "--wait-timeout", "2s")).isEqualTo(3);
+        assertThat(err.toString()).contains("nothing to provision").doesNotContain("Unknown option");
+        assertThat(run(Map.of(), "provision", "--wait-timeout", "-1s")).isEqualTo(2);
+        assertThat(err.toString()).contains("must not be negative");
     }
 }

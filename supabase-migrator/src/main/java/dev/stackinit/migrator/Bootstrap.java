@@ -14,5 +14,10 @@ public interface Bootstrap {
 
     Result run();
 
+    /** Dry run: what {@link #run()} would do, leaving the database as it was. */
+    default Result plan() {
+        return new Result(List.of(), false);
+    }
+
     Bootstrap NONE = () -> new Result(List.of(), false);
 }

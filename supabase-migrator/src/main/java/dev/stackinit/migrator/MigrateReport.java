@@ -11,6 +11,7 @@ import java.util.List;
  * @param upToDate files that were applied before this run
  * @param bootstrap one line per bootstrap step, also when it found everything in place
  * @param bootstrapChanged whether the bootstrap changed anything
+ * @param notApplied pending files after {@code --target}, left pending on purpose
  */
 public record MigrateReport(
         List<AppliedMigration> applied,
@@ -19,12 +20,26 @@ public record MigrateReport(
         List<String> bootstrap,
         boolean bootstrapChanged,
         List<String> warnings,
-        long elapsedMillis) {
+        long elapsedMillis,
+        List<String> notApplied) {
 
     public MigrateReport {
         applied = List.copyOf(applied);
         adopted = List.copyOf(adopted);
         bootstrap = List.copyOf(bootstrap);
         warnings = List.copyOf(warnings);
+        notApplied = List.copyOf(notApplied);
+    }
+
+    /** A run without a target: nothing is left pending on purpose. */
+    public MigrateReport(
+            List<AppliedMigration> applied,
+            List<AppliedMigration> adopted,
+            long upToDate,
+            List<String> bootstrap,
+            boolean bootstrapChanged,
+            List<String> warnings,
+            long elapsedMillis) {
+        this(applied, adopted, upToDate, bootstrap, bootstrapChanged, warnings, elapsedMillis, List.of());
     }
 }

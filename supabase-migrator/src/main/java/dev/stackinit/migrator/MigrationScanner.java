@@ -28,9 +28,30 @@ public final class MigrationScanner {
     /** The files in (phase, version) order, and what was skipped. */
     public record Scan(List<MigrationFile> files, List<String> warnings) {}
 
+    /**
+     * Every migration file under {@code root}. A folder without a single migration file is an error (exit 3): a wrong
+     * {@code -d} must not look like "nothing to do".
+     */
     public Scan scan(Path root) {
+        Scan scan = scanAllowingEmpty(root);
+        if (scan.files().isEmpty()) {
+            throw new InvalidInputException("no migration files in " + display(root) + ": expected <number>_<name>.sql"
+                    + " in " + phaseFolders() + " (or -d pointing at a Supabase CLI migrations folder)");
+        }
+        return scan;
+    }
+
+    /** The files of one phase folder, in version order; none (or no folder) is fine: {@code new} starts a phase. */
+    public List<MigrationFile> phase(Path root, Phase phase) {
+        return scanAllowingEmpty(root).files().stream()
+                .filter(f -> f.phase() == phase)
+                .toList();
+    }
+
+    private Scan scanAllowingEmpty(Path root) {
         if (!Files.isDirectory(root)) {
-            throw new InvalidInputException("migrations directory " + root + " does not exist or is not a directory");
+            throw new InvalidInputException(
+                    "migrations directory " + display(root) + " does not exist or is not a directory");
         }
         List<MigrationFile> files = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -56,6 +77,9 @@ public final class MigrationScanner {
         for (Path path : list(folder)) {
             String relative = root.relativize(path).toString().replace('\\', '/');
             String fileName = path.getFileName().toString();
+            if (isKubernetesInternal(fileName) || fileName.equals(".gitkeep")) {
+                continue; // a ConfigMap mount's ..data/..<timestamp> entries; a placeholder keeping the folder in git
+            }
             if (Files.isDirectory(path)) {
                 if (!(phase == Phase.BOOTSTRAP || isPhaseFolder(root, path))) {
                     warnings.add("ignored folder " + relative + " (phase folders hold files only)");
@@ -82,6 +106,19 @@ public final class MigrationScanner {
             found.add(new MigrationFile(phase, new BigInteger(m.group(1)), m.group(2), relative, kind, path));
         }
         return found;
+    }
+
+    /**
+     * A Kubernetes ConfigMap or Secret volume holds each file as a link into {@code ..data}, which points at a
+     * {@code ..<timestamp>} folder: bookkeeping of the mount, never migrations.
+     */
+    static boolean isKubernetesInternal(String name) {
+        return name.startsWith("..");
+    }
+
+    private static String display(Path root) {
+        Path absolute = root.toAbsolutePath().normalize();
+        return absolute.equals(root) ? root.toString() : root + " (" + absolute + ")";
     }
 
     private static boolean isPhaseFolder(Path root, Path path) {
@@ -112,7 +149,8 @@ public final class MigrationScanner {
     }
 
     private static String phaseFolders() {
-        return String.join(", ", Stream.of(Phase.values()).map(Phase::folder).toList());
+        return String.join(
+                ", ", Stream.of(Phase.values()).map(p -> p.folder() + "/").toList());
     }
 
     private static void rejectDuplicates(List<MigrationFile> files) {

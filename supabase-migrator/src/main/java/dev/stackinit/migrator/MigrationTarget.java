@@ -42,4 +42,12 @@ public interface MigrationTarget {
 
     /** Versions in supabase_migrations.schema_migrations when mirroring into it is on; empty otherwise. */
     Set<BigInteger> supabaseCliVersions();
+
+    /**
+     * Dry run: what applying a non-SQL file (YAML webhooks) would do, for people, changing nothing. By default the
+     * file's kind only.
+     */
+    default List<String> plan(PreparedMigration migration) {
+        return List.of(migration.kind());
+    }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -36,37 +37,207 @@ public final class Migrator {
     }
 
     public MigrateReport migrate(List<MigrationFile> files) {
+        return migrate(files, Optional.empty());
+    }
+
+    /** @param limit the last file to apply ({@code --target}); pending files after it stay pending */
+    public MigrateReport migrate(List<MigrationFile> files, Optional<MigrationLimit> limit) {
         long started = clock.millis();
+        limit.ifPresent(l -> requireFile(files, l));
         Map<MigrationKey, String> checksums = source.checksums(files);
         List<String> warnings = new ArrayList<>();
         try (MigrationTarget.Lock lock = target.lock(listener::waitingForLock)) {
             target.ensureHistory();
             Bootstrap.Result bootstrapped = bootstrap.run();
-            StatusBoard board = StatusBoard.compare(files, checksums, target.history());
-            refuseDrift(board);
-            board.inState(FileState.MISSING).forEach(m -> warn(warnings, m.script() + " was applied but is missing"));
-            Map<MigrationKey, MigrationFile> byKey = new HashMap<>();
-            files.forEach(f -> byKey.put(f.key(), f));
-            List<FileStatus> pending = board.pending();
-            List<AppliedMigration> adopted = adopt(pending, byKey, checksums);
-            Set<MigrationKey> adoptedKeys =
-                    adopted.stream().map(AppliedMigration::key).collect(Collectors.toSet());
-            // prepare everything first: an undefined placeholder fails before anything changes
-            List<PreparedMigration> prepared = pending.stream()
-                    .filter(p -> !adoptedKeys.contains(p.key()))
-                    .map(p -> source.prepare(byKey.get(p.key())))
-                    .toList();
-            prepared.forEach(p -> p.sql().ifPresent(s -> s.warnings().forEach(w -> warn(warnings, w))));
-            List<AppliedMigration> applied = run(prepared, board);
+            Work work = work(files, checksums, limit, warnings);
+            List<AppliedMigration> adopted = adoptable(work);
+            if (!adopted.isEmpty()) {
+                target.record(adopted);
+            }
+            List<PreparedMigration> prepared = prepare(work, adopted, warnings);
+            List<AppliedMigration> applied = run(prepared, work.board());
             return new MigrateReport(
                     applied,
                     adopted,
-                    board.count(FileState.APPLIED),
+                    work.board().count(FileState.APPLIED),
                     bootstrapped.lines(),
                     bootstrapped.changed(),
                     warnings,
-                    clock.millis() - started);
+                    clock.millis() - started,
+                    work.notApplied());
         }
+    }
+
+    /**
+     * migrate --dry-run: what {@link #migrate} would do, changing nothing. No lock, no history table, no history row;
+     * the bootstrap says what it would do ({@link Bootstrap#plan}). It refuses what migrate refuses (drift, an undefined
+     * placeholder), so a clean dry run means the real run starts.
+     */
+    public MigratePlan plan(List<MigrationFile> files, Optional<MigrationLimit> limit) {
+        limit.ifPresent(l -> requireFile(files, l));
+        Map<MigrationKey, String> checksums = source.checksums(files);
+        List<String> warnings = new ArrayList<>();
+        Bootstrap.Result bootstrapped = bootstrap.plan();
+        Work work = work(files, checksums, limit, warnings);
+        List<AppliedMigration> adopted = adoptable(work);
+        List<MigratePlan.PlannedFile> planned = new ArrayList<>();
+        for (PreparedMigration migration : prepare(work, adopted, warnings)) {
+            FileState state = work.board().entries().stream()
+                    .filter(e -> e.key().equals(migration.file().key()))
+                    .map(FileStatus::state)
+                    .findFirst()
+                    .orElse(FileState.PENDING);
+            List<String> runs = migration.sql().isPresent()
+                    ? migration.sql().get().statements().stream()
+                            .map(Migrator::firstLine)
+                            .toList()
+                    : target.plan(migration);
+            planned.add(new MigratePlan.PlannedFile(
+                    migration.file(),
+                    state,
+                    migration.kind(),
+                    migration.sql().map(sql -> sql.statements().size()).orElse(0),
+                    migration.transactional(),
+                    migration.asAdmin(),
+                    runs));
+        }
+        return new MigratePlan(
+                planned,
+                adopted.stream().map(AppliedMigration::script).toList(),
+                work.board().count(FileState.APPLIED),
+                bootstrapped.lines(),
+                bootstrapped.changed(),
+                work.notApplied(),
+                warnings);
+    }
+
+    /** Dry run on a database that does not exist yet ({@code --create-database}): every file pending, no bootstrap. */
+    public static MigratePlan planForEmptyDatabase(
+            List<MigrationFile> files, MigrationSource source, Optional<MigrationLimit> limit) {
+        MigrationTarget empty = new MigrationTarget() {
+            @Override
+            public Lock lock(Runnable onWait) {
+                throw new IllegalStateException("a dry run takes no lock");
+            }
+
+            @Override
+            public void ensureHistory() {
+                throw new IllegalStateException("a dry run creates no history");
+            }
+
+            @Override
+            public List<AppliedMigration> history() {
+                return List.of();
+            }
+
+            @Override
+            public AppliedMigration apply(PreparedMigration migration, boolean replace) {
+                throw new IllegalStateException("a dry run applies nothing");
+            }
+
+            @Override
+            public void record(List<AppliedMigration> rows) {
+                throw new IllegalStateException("a dry run records nothing");
+            }
+
+            @Override
+            public void accept(MigrationKey key, String name, String script, String checksum) {
+                throw new IllegalStateException("a dry run records nothing");
+            }
+
+            @Override
+            public void forget(MigrationKey key) {
+                throw new IllegalStateException("a dry run records nothing");
+            }
+
+            @Override
+            public Set<BigInteger> supabaseCliVersions() {
+                return Set.of();
+            }
+        };
+        Bootstrap.Result wouldBootstrap = new Bootstrap.Result(List.of("would run on the new database"), true);
+        Bootstrap bootstrap = new Bootstrap() {
+            @Override
+            public Result run() {
+                throw new IllegalStateException("a dry run bootstraps nothing");
+            }
+
+            @Override
+            public Result plan() {
+                return wouldBootstrap;
+            }
+        };
+        return new Migrator(empty, source, bootstrap, MigrationListener.NONE, Clock.systemUTC()).plan(files, limit);
+    }
+
+    /** The files compared with the history, split at the limit; drift refused, missing files warned about. */
+    private record Work(
+            StatusBoard board,
+            List<FileStatus> pending,
+            Map<MigrationKey, MigrationFile> byKey,
+            Map<MigrationKey, String> checksums,
+            List<String> notApplied) {}
+
+    private Work work(
+            List<MigrationFile> files,
+            Map<MigrationKey, String> checksums,
+            Optional<MigrationLimit> limit,
+            List<String> warnings) {
+        StatusBoard board = StatusBoard.compare(files, checksums, target.history());
+        refuseDrift(board);
+        board.inState(FileState.MISSING).forEach(m -> warn(warnings, m.script() + " was applied but is missing"));
+        Map<MigrationKey, MigrationFile> byKey = new HashMap<>();
+        files.forEach(f -> byKey.put(f.key(), f));
+        List<FileStatus> pending = new ArrayList<>();
+        List<String> notApplied = new ArrayList<>();
+        for (FileStatus status : board.pending()) {
+            if (limit.map(l -> l.includes(status.key())).orElse(true)) {
+                pending.add(status);
+            } else {
+                notApplied.add(status.script());
+            }
+        }
+        return new Work(board, pending, byKey, checksums, notApplied);
+    }
+
+    /** Prepares everything first: an undefined placeholder fails before anything changes. */
+    private List<PreparedMigration> prepare(Work work, List<AppliedMigration> adopted, List<String> warnings) {
+        Set<MigrationKey> adoptedKeys =
+                adopted.stream().map(AppliedMigration::key).collect(Collectors.toSet());
+        List<PreparedMigration> prepared = work.pending().stream()
+                .filter(p -> !adoptedKeys.contains(p.key()))
+                .map(p -> source.prepare(work.byKey().get(p.key())))
+                .toList();
+        prepared.forEach(p -> p.sql().ifPresent(s -> s.warnings().forEach(w -> warn(warnings, w))));
+        return prepared;
+    }
+
+    private static void requireFile(List<MigrationFile> files, MigrationLimit limit) {
+        if (limit.version().isEmpty()) {
+            return;
+        }
+        boolean found = files.stream().anyMatch(f -> f.key().equals(limit.asKey()));
+        if (!found) {
+            List<String> inPhase = files.stream()
+                    .filter(f -> f.phase() == limit.phase())
+                    .map(f -> f.version().toString())
+                    .toList();
+            throw new InvalidInputException("target " + limit + ": no such file in "
+                    + limit.phase().folder() + "/"
+                    + (inPhase.isEmpty() ? " (it has none)" : " (its versions: " + String.join(", ", inPhase) + ")"));
+        }
+    }
+
+    /** A statement for people: its first non-comment line, shortened. */
+    static String firstLine(SqlStatement statement) {
+        String line = statement
+                .sql()
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("--"))
+                .findFirst()
+                .orElse(statement.sql().strip());
+        return line.length() <= 100 ? line : line.substring(0, 97) + "...";
     }
 
     private List<AppliedMigration> run(List<PreparedMigration> prepared, StatusBoard board) {
@@ -86,18 +257,14 @@ public final class Migrator {
     }
 
     /** CLI files whose version supabase_migrations already lists were applied by the Supabase CLI: record, not run. */
-    private List<AppliedMigration> adopt(
-            List<FileStatus> pending, Map<MigrationKey, MigrationFile> byKey, Map<MigrationKey, String> checksums) {
+    private List<AppliedMigration> adoptable(Work work) {
         Set<BigInteger> cliVersions = target.supabaseCliVersions();
-        List<AppliedMigration> adopted = pending.stream()
+        return work.pending().stream()
                 .filter(p -> p.key().phase() == Phase.MIGRATIONS && p.state() == FileState.PENDING)
                 .filter(p -> cliVersions.contains(p.key().version()))
-                .map(p -> recorded(byKey.get(p.key()), checksums.get(p.key()), AppliedMigration.KIND_ADOPTED))
+                .map(p -> recorded(
+                        work.byKey().get(p.key()), work.checksums().get(p.key()), AppliedMigration.KIND_ADOPTED))
                 .toList();
-        if (!adopted.isEmpty()) {
-            target.record(adopted);
-        }
-        return adopted;
     }
 
     static AppliedMigration recorded(MigrationFile file, String checksum, String kind) {

@@ -15,15 +15,20 @@ final class FakeTarget implements MigrationTarget {
     Set<BigInteger> cliVersions = Set.of();
     String failOn;
     int locks;
+    int lockCalls;
+    int ensureCalls;
 
     @Override
     public Lock lock(Runnable onWait) {
         locks++;
+        lockCalls++;
         return () -> locks--;
     }
 
     @Override
-    public void ensureHistory() {}
+    public void ensureHistory() {
+        ensureCalls++;
+    }
 
     @Override
     public List<AppliedMigration> history() {

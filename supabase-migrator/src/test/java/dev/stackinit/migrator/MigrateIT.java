@@ -388,4 +388,128 @@ class MigrateIT {
         assertThat(out).contains("0 applied, 2 pending");
         assertThat(migrator("migrate", "-d", dir.toString())).as(err).isZero();
     }
+
+    @Test
+    void aDryRunListsThePendingFilesAndChangesNothing() throws IOException, SQLException {
+        Map<String, String> env = Map.of("STACKEND_URL", "http://backend.test:9000");
+
+        assertThat(migrator(env, "migrate", "--dry-run", "-d", SAMPLES.toString()))
+                .as(err)
+                .isZero();
+
+        assertThat(out)
+                .startsWith("dry run: nothing was changed")
+                .contains("would apply 11 file(s)")
+                .contains("tables/001_membership_role.sql (1 statement, one transaction)")
+                .contains("triggers/001_on_auth_user_created.sql (2 statements, one transaction, as admin)")
+                .contains("webhooks/001_new_user.yml (webhook-config)")
+                .contains("declare new_user on public.profiles [INSERT]")
+                .contains("seed/001_demo_organization.sql")
+                .contains("bootstrap: database webhooks: would run");
+        assertThat(query("select to_regclass('stackinit.migration_history') is null"))
+                .containsExactly("t");
+        assertThat(query("select to_regnamespace('supabase_functions') is null"))
+                .containsExactly("t");
+        assertThat(query("select to_regclass('public.profiles') is null")).containsExactly("t");
+        assertThat(query("select count(*) from pg_locks where locktype = 'advisory'"))
+                .containsExactly("0");
+
+        assertThat(migrator(env, "migrate", "-d", SAMPLES.toString())).as(err).isZero();
+        assertThat(migrator(env, "migrate", "--dry-run", "-d", SAMPLES.toString()))
+                .as(err)
+                .isZero();
+        assertThat(out).contains("up to date: 0 pending, 11 applied").contains("already enabled: 0 changes");
+
+        // a changed webhook URL: the YAML file is applied again, and the dry run says what changes
+        assertThat(migrator(
+                        Map.of("STACKEND_URL", "http://elsewhere.test:9000"),
+                        "migrate",
+                        "--dry-run",
+                        "--json",
+                        "-d",
+                        SAMPLES.toString()))
+                .as(err)
+                .isZero();
+        assertThat(out)
+                .contains("\"dryRun\" : true")
+                .contains("\"script\" : \"webhooks/001_new_user.yml\"")
+                .contains("\"state\" : \"outdated\"")
+                .contains("update new_user on public.profiles");
+        assertThat(query("select count(*) from stackinit.migration_history")).containsExactly("11");
+    }
+
+    @Test
+    void aDryRunWithCreateDatabaseCreatesNoDatabase() throws IOException, SQLException {
+        write("tables/1_a.sql", "create table a (x int);");
+        String missing = database + "_new";
+        Map<String, String> env = Map.of("SUPABASE_MIGRATOR_DATABASE_URL", db.postgresUrl("postgres", missing));
+
+        assertThat(migrator(env, "migrate", "--dry-run", "--create-database", "-d", dir.toString()))
+                .as(err)
+                .isZero();
+
+        assertThat(err).contains("database " + missing + " does not exist: migrate would create it");
+        assertThat(out).contains("would apply 1 file(s)").contains("tables/1_a.sql");
+        assertThat(query("select count(*) from pg_database where datname = '" + missing + "'"))
+                .containsExactly("0");
+    }
+
+    @Test
+    void aTargetStopsAfterItsFileAndTheNextRunContinues() throws IOException, SQLException {
+        write("tables/1_a.sql", "create table a (x int);");
+        write("tables/2_b.sql", "create table b (x int);");
+        write("functions/1_f.sql", "create function f() returns int language sql as 'select 1';");
+
+        assertThat(migrator("migrate", "--target", "tables/1", "-d", dir.toString()))
+                .as(err)
+                .isZero();
+        assertThat(out)
+                .contains("applied 1 file(s)")
+                .contains("2 pending after the target (tables/2_b.sql, functions/1_f.sql)");
+        assertThat(query("select to_regclass('public.b') is null")).containsExactly("t");
+
+        assertThat(migrator("migrate", "--target", "tables", "--dry-run", "-d", dir.toString()))
+                .isZero();
+        assertThat(out).contains("tables/2_b.sql").contains("left pending by --target tables: functions/1_f.sql");
+
+        assertThat(migrator("migrate", "--target", "tables/7", "-d", dir.toString()))
+                .isEqualTo(3);
+        assertThat(err).contains("target tables/7: no such file in tables/");
+
+        assertThat(migrator("migrate", "-d", dir.toString())).as(err).isZero();
+        assertThat(out).contains("applied 2 file(s)").contains("0 pending");
+    }
+
+    @Test
+    void resetDropsEverythingAndMigratesFromTheFirstFile() throws IOException, SQLException {
+        write("tables/1_a.sql", "create table a (x int);");
+        write("seed/1_s.sql", "insert into a values (1);");
+        assertThat(migrator("migrate", "-d", dir.toString())).as(err).isZero();
+        execute("insert into public.a values (2); create table public.stray (y int)");
+
+        assertThat(migrator("reset", "-d", dir.toString())).isEqualTo(2);
+        assertThat(migrator("reset", "--i-understand", "-d", dir.toString()))
+                .as(err)
+                .isZero();
+
+        assertThat(out)
+                .contains("dropped the objects in schema(s) public")
+                .contains("dropped history stackinit.migration_history (2 rows)")
+                .contains("applied 2 file(s)");
+        assertThat(query("select x::text from public.a")).containsExactly("1");
+        assertThat(query("select to_regclass('public.stray') is null")).containsExactly("t");
+    }
+
+    @Test
+    void resetReadsEveryFileBeforeDroppingAnything() throws IOException, SQLException {
+        write("tables/1_a.sql", "create table a (x int);");
+        assertThat(migrator("migrate", "-d", dir.toString())).as(err).isZero();
+        write("tables/2_b.sql", "select '${NOT_DEFINED}';");
+
+        assertThat(migrator("reset", "--i-understand", "-d", dir.toString())).isEqualTo(3);
+
+        assertThat(err).contains("tables/2_b.sql:1: placeholder");
+        assertThat(query("select to_regclass('public.a') is not null")).containsExactly("t");
+        assertThat(query("select count(*) from stackinit.migration_history")).containsExactly("1");
+    }
 }

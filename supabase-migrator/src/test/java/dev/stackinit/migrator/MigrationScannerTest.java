@@ -96,4 +96,33 @@ class MigrationScannerTest {
         assertThatThrownBy(() -> new MigrationScanner().scan(dir.resolve("nope")))
                 .isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void aFolderWithoutAnyMigrationFileIsInvalidInputNamingIt() throws IOException {
+        Files.createDirectories(dir.resolve("tables"));
+        Files.writeString(dir.resolve("README.md"), "notes");
+
+        assertThatThrownBy(() -> new MigrationScanner().scan(dir))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no migration files in " + dir)
+                .hasMessageContaining("tables/");
+    }
+
+    @Test
+    void aConfigMapMountsBookkeepingIsIgnoredSilently() throws IOException {
+        // what kubelet makes of a ConfigMap volume: ..<timestamp>/ holds the files, ..data links to it, and each
+        // file is a link through ..data
+        Path tables = dir.resolve("tables");
+        Path stamped = Files.createDirectories(tables.resolve("..2025_01_01_00_00_00.123456789"));
+        Files.writeString(stamped.resolve("001_a.sql"), "select 1;");
+        Files.createSymbolicLink(tables.resolve("..data"), stamped.getFileName());
+        Files.createSymbolicLink(tables.resolve("001_a.sql"), Path.of("..data/001_a.sql"));
+        Files.createDirectories(dir.resolve("seed"));
+        Files.writeString(dir.resolve("seed/.gitkeep"), "");
+
+        var scan = new MigrationScanner().scan(dir);
+
+        assertThat(scan.files()).extracting(MigrationFile::script).containsExactly("tables/001_a.sql");
+        assertThat(scan.warnings()).isEmpty();
+    }
 }

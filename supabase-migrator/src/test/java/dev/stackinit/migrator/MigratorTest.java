@@ -153,4 +153,76 @@ class MigratorTest {
         assertThatThrownBy(() -> baseliner.baseline(files(), Optional.empty()))
                 .isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void aDryRunListsEveryPendingFileWithWhatItRunsAndChangesNothing() throws IOException {
+        write("tables/1_a.sql", "select 1;");
+        migrator.migrate(files());
+        int locksBefore = target.lockCalls;
+        int ensuresBefore = target.ensureCalls;
+        write("tables/2_b.sql", "-- a comment first\ncreate table b (id int);\ncreate index on b (id);");
+        write("functions/1_f.sql", "create index concurrently x on b (id);");
+        write("webhooks/1_hook.yml", "webhooks: []");
+
+        MigratePlan plan = migrator.plan(files(), Optional.empty());
+
+        assertThat(plan.pending())
+                .extracting(p -> p.file().script())
+                .containsExactly("tables/2_b.sql", "functions/1_f.sql", "webhooks/1_hook.yml");
+        assertThat(plan.pending().get(0).runs()).containsExactly("create table b (id int)", "create index on b (id)");
+        assertThat(plan.pending().get(0).transactional()).isTrue();
+        assertThat(plan.pending().get(1).transactional()).isFalse();
+        assertThat(plan.pending().get(2).kind()).isEqualTo("webhooks");
+        assertThat(plan.upToDate()).isEqualTo(1);
+        assertThat(target.executed).containsExactly("tables/1_a.sql");
+        assertThat(target.rows).hasSize(1);
+        assertThat(target.lockCalls).isEqualTo(locksBefore);
+        assertThat(target.ensureCalls).isEqualTo(ensuresBefore);
+    }
+
+    @Test
+    void aDryRunRefusesWhatMigrateRefuses() throws IOException {
+        write("tables/1_a.sql", "select 1;");
+        migrator.migrate(files());
+        write("tables/1_a.sql", "select 2;");
+        assertThatThrownBy(() -> migrator.plan(files(), Optional.empty()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("tables/1_a.sql edited");
+
+        write("tables/1_a.sql", "select 1;");
+        write("tables/2_b.sql", "select '${UNDEFINED}';");
+        assertThatThrownBy(() -> migrator.plan(files(), Optional.empty()))
+                .hasMessageContaining("tables/2_b.sql:1: placeholder");
+    }
+
+    @Test
+    void aTargetStopsAfterItsFileAndSaysWhatStaysPending() throws IOException {
+        write("tables/1_a.sql", "select 1;");
+        write("tables/2_b.sql", "select 1;");
+        write("tables/3_c.sql", "select 1;");
+        write("functions/1_f.sql", "select 1;");
+
+        MigrateReport first = migrator.migrate(files(), Optional.of(MigrationLimit.parse("tables/2", "--target")));
+
+        assertThat(target.executed).containsExactly("tables/1_a.sql", "tables/2_b.sql");
+        assertThat(first.notApplied()).containsExactly("tables/3_c.sql", "functions/1_f.sql");
+
+        MigrateReport second = migrator.migrate(files(), Optional.of(MigrationLimit.parse("tables", "--target")));
+        assertThat(second.applied()).extracting(AppliedMigration::script).containsExactly("tables/3_c.sql");
+        assertThat(second.notApplied()).containsExactly("functions/1_f.sql");
+        assertThat(migrator.migrate(files()).notApplied()).isEmpty();
+        assertThat(target.executed).hasSize(4);
+    }
+
+    @Test
+    void aTargetNamingNoFileIsInvalidInputBeforeAnythingRuns() throws IOException {
+        write("tables/1_a.sql", "select 1;");
+        write("tables/2_b.sql", "select 1;");
+
+        assertThatThrownBy(() -> migrator.migrate(files(), Optional.of(MigrationLimit.parse("tables/9", "--target"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("target tables/9: no such file in tables/ (its versions: 1, 2)");
+        assertThat(target.executed).isEmpty();
+        assertThat(target.lockCalls).isZero();
+    }
 }

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Parses URIs and opens driver clients the way each command needs them. */
 public final class MongoConnector {
+    private static final Duration ONE_ATTEMPT = Duration.ofSeconds(2);
+
     private MongoConnector() {}
 
     /** A parsed URI; malformed ones are invalid input (exit 3), named by option and with the password masked. */
@@ -93,12 +95,15 @@ public final class MongoConnector {
     }
 
     private static MongoClientSettings.Builder base(ConnectionString uri, Duration serverSelectionTimeout) {
+        // --wait-timeout 0s is one attempt: to the driver a 0 would mean "fail before the first connection" for server
+        // selection and "wait forever" for connecting, so one attempt gets the time a single connection needs
+        Duration wait = serverSelectionTimeout.isZero() ? ONE_ATTEMPT : serverSelectionTimeout;
         return MongoClientSettings.builder()
                 .applyConnectionString(uri)
                 .applicationName("mongo-seeder")
-                .applyToClusterSettings(cluster ->
-                        cluster.serverSelectionTimeout(serverSelectionTimeout.toMillis(), TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(socket -> socket.connectTimeout(
-                        (int) Math.min(serverSelectionTimeout.toMillis(), 10_000), TimeUnit.MILLISECONDS));
+                .applyToClusterSettings(
+                        cluster -> cluster.serverSelectionTimeout(wait.toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket ->
+                        socket.connectTimeout((int) Math.min(wait.toMillis(), 10_000), TimeUnit.MILLISECONDS));
     }
 }

@@ -9,6 +9,7 @@ import dev.stackinit.seeder.AppUser;
 import dev.stackinit.seeder.CloneReport;
 import dev.stackinit.seeder.CloneRequest;
 import dev.stackinit.seeder.CloneService;
+import dev.stackinit.seeder.CopyPlan;
 import dev.stackinit.seeder.Credentials;
 import dev.stackinit.seeder.ExportService;
 import dev.stackinit.seeder.ImportSelection;
@@ -24,7 +25,9 @@ import dev.stackinit.shared.Retry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -71,6 +74,25 @@ public final class SeederOperations {
             Duration waitTimeout,
             Duration primaryTimeout,
             Optional<AppUser> app) {
+        return replicaSet(targetUri, setName, memberHost, forceReconfig, waitTimeout, primaryTimeout, app, true);
+    }
+
+    /** What {@link #rsInit} would do, changing nothing (its action: initiated, reconfigured or unchanged). */
+    public ReplicaSetResult planRsInit(
+            String targetUri, String setName, String memberHost, boolean forceReconfig, Duration waitTimeout) {
+        return replicaSet(
+                targetUri, setName, memberHost, forceReconfig, waitTimeout, waitTimeout, Optional.empty(), false);
+    }
+
+    private ReplicaSetResult replicaSet(
+            String targetUri,
+            String setName,
+            String memberHost,
+            boolean forceReconfig,
+            Duration waitTimeout,
+            Duration primaryTimeout,
+            Optional<AppUser> app,
+            boolean apply) {
         ConnectionString uri = MongoConnector.parse(targetUri, "--target-uri");
         String masked = MongoConnector.mask(targetUri);
         String member = memberHost != null ? memberHost : hostAndPort(uri);
@@ -89,7 +111,8 @@ public final class SeederOperations {
         Duration attempt = waitTimeout.compareTo(ATTEMPT_TIMEOUT) < 0 ? waitTimeout : ATTEMPT_TIMEOUT;
         ConnectionString anonymous = MongoConnector.parse(UriCredentials.withoutUserInfo(targetUri), "--target-uri");
         try (DriverAdminConnector connector = new DriverAdminConnector(anonymous, masked, attempt)) {
-            return new ReplicaSetInitializer(connector, retry, clock, listener).initiate(request);
+            ReplicaSetInitializer initializer = new ReplicaSetInitializer(connector, retry, clock, listener);
+            return apply ? initializer.initiate(request) : initializer.plan(request);
         }
     }
 
@@ -109,13 +132,29 @@ public final class SeederOperations {
 
     public CloneReport clone(
             String sourceUri, String targetUri, CloneRequest request, Duration waitTimeout, ProgressListener progress) {
+        return withServers(
+                sourceUri,
+                targetUri,
+                waitTimeout,
+                (from, to) -> new CloneService(clock).copy(request, from, to, progress));
+    }
+
+    /** What {@link #clone} would do, reading both servers and writing nothing. */
+    public List<CopyPlan> planClone(String sourceUri, String targetUri, CloneRequest request, Duration waitTimeout) {
+        return withServers(
+                sourceUri, targetUri, waitTimeout, (from, to) -> new CloneService(clock).plan(request, from, to));
+    }
+
+    /** Opens the source (secondary preferred) and the target, and closes both after the work. */
+    private <T> T withServers(
+            String sourceUri, String targetUri, Duration waitTimeout, BiFunction<DriverSource, DriverTarget, T> work) {
         ConnectionString source = MongoConnector.parse(sourceUri, "--source-uri");
         ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
         try (MongoClient sourceClient = MongoConnector.open(source, waitTimeout, true);
                 MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
             DriverSource from =
                     new DriverSource(sourceClient, MongoConnector.location(source), MongoConnector.mask(sourceUri));
-            return new CloneService(clock).copy(request, from, targetStore(targetClient, target, targetUri), progress);
+            return work.apply(from, targetStore(targetClient, target, targetUri));
         }
     }
 
@@ -166,6 +205,27 @@ public final class SeederOperations {
             CloneRequest request,
             boolean databasesGiven,
             ProgressListener progress) {
+        ImportSelection selection = select(source, request, databasesGiven);
+        CloneRequest selected = request.withDatabases(selection.databases(), selection.toDb());
+        return new CloneService(clock).copy(selected, source, target, progress, selection.skipped());
+    }
+
+    /** What {@link #importDirectory} would do: every file checked, the target read, nothing written. */
+    public List<CopyPlan> planImport(Path directory, String targetUri, CloneRequest request, Duration waitTimeout) {
+        ConnectionString target = MongoConnector.parse(targetUri, "--target-uri");
+        try (DumpSource source = DumpSource.openDirectory(directory);
+                MongoClient targetClient = MongoConnector.open(target, waitTimeout, false)) {
+            ImportSelection selection = select(source, request, true);
+            return new CloneService(clock)
+                    .plan(
+                            request.withDatabases(selection.databases(), selection.toDb()),
+                            source,
+                            targetStore(targetClient, target, targetUri));
+        }
+    }
+
+    /** The databases an import takes from the dump, its notes and choices said on the way. */
+    private ImportSelection select(DumpSource source, CloneRequest request, boolean databasesGiven) {
         source.notes().forEach(messages);
         ImportSelection selection = ImportSelection.resolve(
                 source.databases(),
@@ -173,8 +233,7 @@ public final class SeederOperations {
                 request.toDb(),
                 request.databases().get(0));
         selection.messages().forEach(messages);
-        CloneRequest selected = request.withDatabases(selection.databases(), selection.toDb());
-        return new CloneService(clock).copy(selected, source, target, progress, selection.skipped());
+        return selection;
     }
 
     /** Exports one database to our seed folder, mongodump's directory layout or a mongodump archive. */

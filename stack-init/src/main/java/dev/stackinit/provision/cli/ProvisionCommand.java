@@ -2,11 +2,9 @@ package dev.stackinit.provision.cli;
 
 import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.cli.options.DryRunOption;
-import dev.stackinit.errors.UsageException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** provision: run the configured steps in order, stop at the first failure. */
@@ -15,7 +13,8 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = {
             "Runs, in order, the steps whose section is configured: keys, mongo, supabase.",
-            "Each step says what it did and how long it took; a summary table ends the run.",
+            "The whole config is checked first (exit 3 naming every problem). Each step says what it did and how long"
+                    + " it took; a summary table ends the run.",
             "Stops at the first failing step with that step's exit code. A second run reports 'up to date'."
         })
 final class ProvisionCommand implements Callable<Integer> {
@@ -29,19 +28,15 @@ final class ProvisionCommand implements Callable<Integer> {
     @Mixin
     DryRunOption dryRun;
 
-    @Option(
-            names = "--keep-running",
-            description = "With --embedded: keep both servers up after the summary until Ctrl-C.")
-    boolean keepRunning;
+    @Mixin
+    EmbeddedOptions embedded;
 
     @Mixin
     VerboseOption verbose;
 
     @Override
     public Integer call() {
-        if (keepRunning && !options.embedded) {
-            throw new UsageException("--keep-running goes with --embedded");
-        }
-        return new ProvisionRun(root, options, root.spec.commandLine()).execute(dryRun.enabled(), keepRunning);
+        return new ProvisionRun(root, options, root.spec.commandLine())
+                .execute(dryRun.enabled(), embedded.require(options.embedded), embedded.keepRunning);
     }
 }

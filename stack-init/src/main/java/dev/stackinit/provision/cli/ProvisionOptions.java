@@ -1,9 +1,15 @@
 package dev.stackinit.provision.cli;
 
 import dev.stackinit.cli.options.JsonOption;
+import dev.stackinit.cli.options.WaitTimeoutOption;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options shared by provision and plan. */
 final class ProvisionOptions {
@@ -21,4 +27,19 @@ final class ProvisionOptions {
 
     @Mixin
     JsonOption json;
+
+    /** Given on the command line or as STACK_INIT_WAIT_TIMEOUT: every step's wait, whatever the config says. */
+    @Mixin
+    WaitTimeoutOption wait;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The --wait-timeout that overrides the config's wait_timeout, when one was given. */
+    Optional<Duration> waitOverride(Map<String, String> env) {
+        String fromEnv = env.get("STACK_INIT_WAIT_TIMEOUT");
+        boolean given = command.commandLine().getParseResult().hasMatchedOption("--wait-timeout")
+                || fromEnv != null && !fromEnv.isEmpty();
+        return given ? Optional.of(wait.get()) : Optional.empty();
+    }
 }

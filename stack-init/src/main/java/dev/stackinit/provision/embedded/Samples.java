@@ -18,7 +18,10 @@ final class Samples {
 
     private Samples() {}
 
-    /** Copies the bundled samples into {@code target}, from a JAR or from the classes folder alike. */
+    /**
+     * Copies the bundled samples into {@code target}, from a JAR or from the classes folder alike; a file that is
+     * already there is kept as it is (a kept --workdir: the user's edits and generated files stay).
+     */
     static void extractTo(Path target) {
         try {
             URI uri = Samples.class.getResource(MARKER).toURI();
@@ -42,7 +45,7 @@ final class Samples {
                 Path destination = target.resolve(source.relativize(path).toString());
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(destination);
-                } else {
+                } else if (!Files.exists(destination)) {
                     Files.copy(path, destination);
                 }
             }

@@ -11,11 +11,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.provision.ProvisionConfig;
-import java.io.IOException;
+import dev.stackinit.shared.StrictUtf8;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -51,14 +50,23 @@ public final class ConfigLoader {
                             .map(Object::toString)
                             .sorted()
                             .collect(Collectors.joining(", ")));
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            String where = e.getPath().stream()
+                    .map(ref -> ref.getFieldName() == null ? "[" + ref.getIndex() + "]" : ref.getFieldName())
+                    .collect(Collectors.joining("."));
+            throw new InvalidInputException(
+                    source(file) + ": " + (where.isEmpty() ? "" : where + ": ") + oneLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(source(file) + ": " + e.getOriginalMessage());
+            throw new InvalidInputException(source(file) + ": " + oneLine(e.getOriginalMessage()));
         }
     }
 
     private ObjectNode read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("config file not found: " + file);
+        }
         try {
-            JsonNode node = yaml.readTree(Files.readString(file));
+            JsonNode node = yaml.readTree(StrictUtf8.read(file));
             if (node == null || node.isMissingNode() || node.isNull()) {
                 return yaml.createObjectNode();
             }
@@ -66,16 +74,18 @@ public final class ConfigLoader {
                 throw new InvalidInputException(file + ": expected a mapping with keys, mongo, supabase sections");
             }
             return object;
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("config file not found: " + file);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(file + ": not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null
-                            ? ""
-                            : " (line " + e.getLocation().getLineNr() + ")"));
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
+            // one line, file:line:column first, as compilers write it
+            String where = e.getLocation() == null
+                    ? file.toString()
+                    : file + ":" + e.getLocation().getLineNr() + ":"
+                            + e.getLocation().getColumnNr();
+            throw new InvalidInputException(where + ": not valid YAML: " + oneLine(e.getOriginalMessage()));
         }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** Every STACK_INIT_* variable the loader reads: one per key of every section. */

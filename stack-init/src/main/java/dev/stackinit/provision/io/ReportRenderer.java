@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.stackinit.provision.Provisioner;
 import dev.stackinit.provision.StepOutcome;
+import dev.stackinit.provision.StepStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,17 +41,41 @@ public final class ReportRenderer {
                 table.append(String.format(Locale.ROOT, "%-9s %-11s %8s  %s%n", "", "", "", more));
             }
         }
-        table.append(
-                report.exitCode() == 0
-                        ? (report.upToDate() ? "everything up to date" : "provisioned") + System.lineSeparator()
-                        : "stopped: exit code " + report.exitCode() + System.lineSeparator());
+        table.append(ending(report)).append(System.lineSeparator());
         return table.toString();
+    }
+
+    /** The last line: provisioned only when every step ran; a plan never says provisioned. */
+    static String ending(Provisioner.Report report) {
+        if (report.failure().isPresent()) {
+            return (report.dryRun() ? "plan stopped at " : "stopped at ")
+                    + report.failure().get().step() + ": exit code " + report.exitCode()
+                    + "; the steps after it did not run";
+        }
+        if (report.dryRun()) {
+            long changing = report.steps().stream()
+                    .filter(s -> s.status() == StepStatus.PLANNED)
+                    .count();
+            return report.upToDate()
+                    ? "plan: everything is up to date; nothing was changed"
+                    : "plan: " + changing + " step(s) would change something; nothing was changed";
+        }
+        return report.upToDate() ? "everything up to date" : "provisioned";
     }
 
     public static String json(Provisioner.Report report, Map<String, String> connections) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("exitCode", report.exitCode());
+        root.put("dryRun", report.dryRun());
         root.put("upToDate", report.upToDate());
+        report.failure().ifPresent(failure -> {
+            // the fields every tool's --json failure carries
+            root.put("tool", "stack-init");
+            root.put("error", failure.getMessage());
+            root.put("exit", report.exitCode());
+            root.put("kind", failure.exitCode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            root.put("failedStep", failure.step());
+        });
         root.put("steps", report.steps().stream().map(ReportRenderer::step).toList());
         if (!connections.isEmpty()) {
             root.put("connections", connections);

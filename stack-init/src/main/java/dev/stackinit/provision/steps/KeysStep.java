@@ -10,7 +10,7 @@ import dev.stackinit.keygen.io.EnvFileStore;
 import dev.stackinit.keygen.io.EnvUpdater;
 import dev.stackinit.keygen.io.StackFiles;
 import dev.stackinit.keygen.io.StackVerifier;
-import dev.stackinit.provision.ProvisionConfig;
+import dev.stackinit.provision.ProvisionSettings;
 import dev.stackinit.provision.Step;
 import dev.stackinit.provision.StepOutcome;
 import dev.stackinit.provision.StepStatus;
@@ -28,12 +28,12 @@ public final class KeysStep implements Step {
     private static final Duration FIVE_YEARS = Duration.ofDays(5 * 365);
     private static final Duration WARN_BEFORE = Duration.ofDays(30);
 
-    private final ProvisionConfig.Keys config;
+    private final ProvisionSettings.Keys config;
     private final Path base;
     private final Clock clock;
     private final SecureRandom random;
 
-    public KeysStep(ProvisionConfig.Keys config, Path base, Clock clock, SecureRandom random) {
+    public KeysStep(ProvisionSettings.Keys config, Path base, Clock clock, SecureRandom random) {
         this.config = config;
         this.base = base.toAbsolutePath();
         this.clock = clock;
@@ -47,15 +47,17 @@ public final class KeysStep implements Step {
 
     @Override
     public StepOutcome run() {
-        return config.generate() ? generate(false) : verify();
+        return generate() ? generate(false) : verify();
     }
 
+    /** verify checks the keys now (reading only); generate says which values it would set. */
     @Override
     public StepOutcome plan() {
-        if (!config.generate()) {
-            return StepOutcome.of(name(), StepStatus.PLANNED, List.of("would verify " + files()));
-        }
-        return generate(true);
+        return generate() ? generate(true) : verify();
+    }
+
+    private boolean generate() {
+        return config.mode() == ProvisionSettings.KeysMode.GENERATE;
     }
 
     private StepOutcome generate(boolean dryRun) {
@@ -80,7 +82,7 @@ public final class KeysStep implements Step {
 
     private StepOutcome verify() {
         StackFiles stack = load(true);
-        boolean allowDemo = Boolean.TRUE.equals(config.allowDemo());
+        boolean allowDemo = config.allowDemo();
         List<Finding> findings = new StackVerifier(new KeyVerifier(clock)).verify(stack, allowDemo, WARN_BEFORE);
         List<Finding> errors = findings.stream().filter(Finding::isError).toList();
         if (!errors.isEmpty()) {
@@ -89,35 +91,23 @@ public final class KeysStep implements Step {
                     + " (or set keys.mode: generate)");
         }
         List<String> details = new ArrayList<>();
-        details.add(files() + " verified");
+        details.add("keys checked: " + files() + " verified");
         findings.forEach(f -> details.add(f.line()));
         return StepOutcome.of(name(), StepStatus.UP_TO_DATE, details);
     }
 
     private StackFiles load(boolean mustExist) {
-        if (envFiles().isEmpty()) {
-            throw new InvalidInputException("keys: env_files is required (e.g. env_files: [.env])");
-        }
-        Optional<Path> mapping = Optional.ofNullable(config.mapping()).map(base::resolve);
-        return StackFiles.load(envFiles(), mapping, new EnvFileStore(), mustExist);
-    }
-
-    private List<Path> envFiles() {
-        return config.envFiles() == null
-                ? List.of()
-                : config.envFiles().stream().map(base::resolve).toList();
+        return StackFiles.load(config.envPaths(), config.mapping(), new EnvFileStore(), mustExist);
     }
 
     private String files() {
-        return String.join(", ", config.envFiles() == null ? List.of() : config.envFiles());
+        return String.join(", ", config.envFiles());
     }
 
     private String arguments() {
         StringBuilder args = new StringBuilder();
-        envFiles().forEach(f -> args.append("--env-file ").append(f).append(' '));
-        if (config.mapping() != null) {
-            args.append("--mapping ").append(base.resolve(config.mapping()));
-        }
+        config.envPaths().forEach(f -> args.append("--env-file ").append(f).append(' '));
+        config.mapping().ifPresent(m -> args.append("--mapping ").append(m));
         return args.toString().strip();
     }
 }

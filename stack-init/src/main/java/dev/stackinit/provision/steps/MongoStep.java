@@ -1,38 +1,34 @@
 package dev.stackinit.provision.steps;
 
-import dev.stackinit.errors.InvalidInputException;
-import dev.stackinit.provision.ProvisionConfig;
+import dev.stackinit.provision.ProvisionSettings;
 import dev.stackinit.provision.Step;
 import dev.stackinit.provision.StepOutcome;
 import dev.stackinit.provision.StepStatus;
 import dev.stackinit.seeder.CloneReport;
 import dev.stackinit.seeder.CloneRequest;
-import dev.stackinit.seeder.Mode;
+import dev.stackinit.seeder.CopyPlan;
 import dev.stackinit.seeder.NameFilter;
 import dev.stackinit.seeder.ReplicaSetResult;
 import dev.stackinit.seeder.mongo.MongoConnector;
 import dev.stackinit.seeder.mongo.SeederOperations;
 import dev.stackinit.shared.Retry;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /** mongo: replica-set initiation, then a clone from a source URI or an import of a seed directory (mongo-seeder's core). */
 public final class MongoStep implements Step {
     private static final Duration PRIMARY_TIMEOUT = Duration.ofSeconds(60);
-    private static final List<String> DEFAULT_DATABASES = List.of("__models__");
 
-    private final ProvisionConfig.Mongo config;
-    private final Path base;
+    private final ProvisionSettings.Mongo config;
     private final Clock clock;
     private final Consumer<String> progress;
 
-    public MongoStep(ProvisionConfig.Mongo config, Path base, Clock clock, Consumer<String> progress) {
+    public MongoStep(ProvisionSettings.Mongo config, Clock clock, Consumer<String> progress) {
         this.config = config;
-        this.base = base;
         this.clock = clock;
         this.progress = progress;
     }
@@ -44,101 +40,107 @@ public final class MongoStep implements Step {
 
     @Override
     public StepOutcome run() {
-        required(config.uri(), "uri");
         List<String> details = new ArrayList<>();
         boolean changed = false;
-        if (config.replicaSet() != null) {
-            ReplicaSetResult rs = initiate();
+        if (config.replicaSet().isPresent()) {
+            ReplicaSetResult rs = operations()
+                    .rsInit(
+                            config.uri(),
+                            config.replicaSet().get(),
+                            config.memberHost().orElse(null),
+                            false,
+                            config.waitTimeout(),
+                            PRIMARY_TIMEOUT);
             changed |= rs.changed();
             details.add("replica set " + rs.setName() + " (" + rs.memberHost() + "): "
-                    + rs.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                    + rs.action().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
-        CloneReport data = copyData();
-        if (data == null) {
-            details.add("no source_uri and no seed_dir: no data step");
-        } else {
+        ProgressLines lines = new ProgressLines(progress);
+        if (config.sourceUri().isPresent()) {
+            CloneReport data =
+                    operations().clone(config.sourceUri().get(), config.uri(), request(), config.waitTimeout(), lines);
             changed |= !data.upToDate();
-            details.add((config.sourceUri() != null ? "clone" : "import") + " into " + databases() + ": "
-                    + (data.upToDate()
-                            ? "up to date"
-                            : data.collections() + " collections, " + data.documents() + " documents, " + data.indexes()
-                                    + " indexes"));
+            details.add(copied("clone", data));
+            notUsedSeedDir().ifPresent(details::add);
+        } else if (config.seedDir().isPresent()) {
+            CloneReport data = operations()
+                    .importDirectory(config.seedDir().get(), config.uri(), request(), config.waitTimeout(), lines);
+            changed |= !data.upToDate();
+            details.add(copied("import " + config.seedDirName(), data));
+        } else {
+            details.add("no source_uri and no seed_dir: no data step");
         }
         return StepOutcome.of(name(), changed ? StepStatus.DONE : StepStatus.UP_TO_DATE, details);
     }
 
+    /**
+     * Contacts every configured server and says what a run would do: the replica-set state, and whether the target's
+     * copy marker matches the source (the seed folder's content hash, or the source server), changing nothing.
+     */
     @Override
     public StepOutcome plan() {
         List<String> details = new ArrayList<>();
-        String masked = MongoConnector.mask(required(config.uri(), "uri"));
-        if (config.replicaSet() != null) {
-            details.add("would make " + masked + " replica set " + config.replicaSet() + " with member "
-                    + (config.memberHost() != null ? config.memberHost() : "its own host:port")
-                    + " unless it already is");
-        }
-        if (config.sourceUri() != null) {
-            details.add("would clone " + databases() + " from " + MongoConnector.mask(config.sourceUri())
-                    + " unless a completed clone of it is recorded");
-        } else if (config.seedDir() != null) {
-            details.add("would import " + config.seedDir() + " into " + databases()
-                    + " unless the same content is recorded");
-        }
-        return StepOutcome.of(name(), StepStatus.PLANNED, details);
-    }
-
-    private ReplicaSetResult initiate() {
-        return operations()
-                .rsInit(config.uri(), config.replicaSet(), config.memberHost(), false, waitTimeout(), PRIMARY_TIMEOUT);
-    }
-
-    /** Clone when a source is configured, else import a seed directory, else nothing (null). */
-    private CloneReport copyData() {
-        if (config.sourceUri() == null && config.seedDir() == null) {
-            return null;
-        }
-        Mode mode = mode();
-        ProgressLines lines = new ProgressLines(progress);
-        if (config.sourceUri() == null) {
-            return operations()
-                    .importDirectory(
-                            base.resolve(config.seedDir()),
+        boolean changes = false;
+        if (config.replicaSet().isPresent()) {
+            ReplicaSetResult rs = operations()
+                    .planRsInit(
                             config.uri(),
-                            request(List.of(databases().get(0)), mode),
-                            waitTimeout(),
-                            lines);
+                            config.replicaSet().get(),
+                            config.memberHost().orElse(null),
+                            false,
+                            config.waitTimeout());
+            changes |= rs.action() != ReplicaSetResult.Action.UNCHANGED;
+            details.add("replica set " + rs.setName() + " (" + rs.memberHost() + ") on "
+                    + MongoConnector.mask(config.uri()) + ": "
+                    + switch (rs.action()) {
+                        case UNCHANGED -> "already initiated, nothing to do";
+                        case RECONFIGURED -> "would replace the member host";
+                        default -> "would initiate";
+                    });
         }
-        return operations().clone(config.sourceUri(), config.uri(), request(databases(), mode), waitTimeout(), lines);
+        List<CopyPlan> copies = List.of();
+        String what = "";
+        if (config.sourceUri().isPresent()) {
+            copies = operations().planClone(config.sourceUri().get(), config.uri(), request(), config.waitTimeout());
+            what = "clone from " + MongoConnector.mask(config.sourceUri().get());
+            notUsedSeedDir().ifPresent(details::add);
+        } else if (config.seedDir().isPresent()) {
+            copies = operations().planImport(config.seedDir().get(), config.uri(), request(), config.waitTimeout());
+            what = "import " + config.seedDirName();
+        } else {
+            details.add("no source_uri and no seed_dir: no data step");
+        }
+        for (CopyPlan copy : copies) {
+            changes |= !copy.upToDate();
+            details.add(what + " into " + copy.targetDatabase() + ": "
+                    + (copy.upToDate()
+                            ? "up to date (" + copy.reason() + ")"
+                            : "would copy " + copy.collections() + " collection(s), " + copy.documents()
+                                    + " document(s) (" + copy.reason() + ")"));
+            copy.warnings().forEach(w -> details.add("warning: " + w));
+        }
+        return StepOutcome.of(name(), changes ? StepStatus.PLANNED : StepStatus.UP_TO_DATE, details);
+    }
+
+    private java.util.Optional<String> notUsedSeedDir() {
+        return java.util.Optional.ofNullable(config.seedDirName())
+                .map(dir -> "seed_dir " + dir + " not used: source_uri is set, so the data is cloned");
+    }
+
+    private static String copied(String what, CloneReport data) {
+        return what + ": "
+                + (data.upToDate()
+                        ? "up to date"
+                        : data.collections() + " collections, " + data.documents() + " documents, " + data.indexes()
+                                + " indexes");
     }
 
     private SeederOperations operations() {
         return new SeederOperations(Retry.system(), clock, progress);
     }
 
-    private Mode mode() {
-        try {
-            return config.mode() == null ? Mode.IF_COMPLETE : Mode.parse(config.mode());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(
-                    "mongo: mode must be replace, if-complete or upsert, got '" + config.mode() + "'");
-        }
-    }
-
-    private static CloneRequest request(List<String> databases, Mode mode) {
-        return new CloneRequest(databases, null, NameFilter.ALL, 0, mode, 4, CloneRequest.DEFAULT_BATCH_BYTES);
-    }
-
-    private List<String> databases() {
-        return config.databases() == null || config.databases().isEmpty() ? DEFAULT_DATABASES : config.databases();
-    }
-
-    private Duration waitTimeout() {
-        return Duration.ofSeconds(config.waitTimeoutSeconds() == null ? 60 : config.waitTimeoutSeconds());
-    }
-
-    private static String required(String value, String key) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException("mongo: " + key + " is required");
-        }
-        return value;
+    private CloneRequest request() {
+        return new CloneRequest(
+                config.databases(), null, NameFilter.ALL, 0, config.mode(), 4, CloneRequest.DEFAULT_BATCH_BYTES);
     }
 }

@@ -1,20 +1,19 @@
 package dev.stackinit.provision.steps;
 
-import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.migrator.AppliedMigration;
+import dev.stackinit.migrator.MigratePlan;
 import dev.stackinit.migrator.MigrateReport;
 import dev.stackinit.migrator.MigrationListener;
 import dev.stackinit.migrator.jdbc.MigrationSetup;
-import dev.stackinit.provision.ProvisionConfig;
+import dev.stackinit.provision.ProvisionSettings;
 import dev.stackinit.provision.Step;
 import dev.stackinit.provision.StepOutcome;
 import dev.stackinit.provision.StepStatus;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -22,20 +21,14 @@ import java.util.function.Consumer;
  * the migrations in phase order, whose webhooks/ phase applies the webhook YAML (supabase-migrator's core).
  */
 public final class SupabaseStep implements Step {
-    private final ProvisionConfig.Supabase config;
-    private final Path base;
+    private final ProvisionSettings.Supabase config;
     private final Clock clock;
     private final Map<String, String> env;
     private final Consumer<String> progress;
 
     public SupabaseStep(
-            ProvisionConfig.Supabase config,
-            Path base,
-            Clock clock,
-            Map<String, String> env,
-            Consumer<String> progress) {
+            ProvisionSettings.Supabase config, Clock clock, Map<String, String> env, Consumer<String> progress) {
         this.config = config;
-        this.base = base;
         this.clock = clock;
         this.env = env;
         this.progress = progress;
@@ -48,42 +41,67 @@ public final class SupabaseStep implements Step {
 
     @Override
     public StepOutcome run() {
-        List<String> waitFor = config.waitForTable() == null ? List.of() : List.of(config.waitForTable());
-        boolean bootstrap = !Boolean.FALSE.equals(config.bootstrap());
-        return outcome(setup().migrate(waitFor, false, bootstrap, listener()));
+        return outcome(setup().migrate(waitFor(), false, config.bootstrap(), listener()));
     }
 
+    /**
+     * migrate --dry-run against the database: the bootstrap's checks, every pending migration by name, and the webhook
+     * plan of the YAML files among them; nothing is created, locked or recorded.
+     */
     @Override
     public StepOutcome plan() {
-        MigrationSetup setup = setup();
-        return StepOutcome.of(
-                name(),
-                StepStatus.PLANNED,
-                List.of("would bootstrap " + setup.url().display()
-                        + " if needed and apply what is pending of "
-                        + setup.files().size() + " file(s) in "
-                        + config.migrations()));
+        MigratePlan plan = setup().plan(waitFor(), false, config.bootstrap(), Optional.empty());
+        List<String> details = new ArrayList<>();
+        plan.bootstrap().forEach(line -> details.add("bootstrap: " + line));
+        if (!plan.adopt().isEmpty()) {
+            details.add("would adopt " + String.join(", ", plan.adopt()) + " (applied by the Supabase CLI)");
+        }
+        if (config.migrations().isEmpty()) {
+            details.add("no migrations configured (supabase.migrations): the database is only bootstrapped");
+        } else if (plan.pending().isEmpty()) {
+            details.add("0 pending, " + plan.upToDate() + " applied before");
+        } else {
+            details.add("would apply " + plan.pending().size() + " file(s) of " + config.migrationsName() + ", "
+                    + plan.upToDate() + " applied before:");
+            for (MigratePlan.PlannedFile file : plan.pending()) {
+                details.add("  " + file.file().script()
+                        + (file.state() == dev.stackinit.migrator.FileState.OUTDATED
+                                ? " (changed: applied again)"
+                                : ""));
+                if (file.kind().equals(AppliedMigration.KIND_WEBHOOKS)) {
+                    file.runs().forEach(line -> details.add("    webhooks: " + line));
+                }
+            }
+        }
+        plan.warnings().forEach(w -> details.add("warning: " + w));
+        return StepOutcome.of(name(), plan.changes() ? StepStatus.PLANNED : StepStatus.UP_TO_DATE, details);
+    }
+
+    private List<String> waitFor() {
+        return config.waitForTable().map(List::of).orElse(List.of());
     }
 
     /** The same wiring supabase-migrator's own migrate uses. */
     private MigrationSetup setup() {
         MigrationSetup.Settings settings = new MigrationSetup.Settings(
-                required(config.databaseUrl(), "database_url"),
-                config.adminUrl(),
+                config.databaseUrl(),
+                config.adminUrl().orElse(null),
                 true,
-                base.resolve(required(config.migrations(), "migrations")),
-                config.placeholders() == null ? Map.of() : config.placeholders(),
+                config.migrations().orElse(null),
+                config.placeholders(),
                 List.of(),
                 MigrationSetup.Settings.DEFAULT_HISTORY_TABLE,
                 false,
-                waitTimeout());
+                config.waitTimeout());
         return new MigrationSetup(settings, env, clock, progress);
     }
 
     private StepOutcome outcome(MigrateReport report) {
         List<String> details = new ArrayList<>();
         report.bootstrap().forEach(line -> details.add("bootstrap: " + line));
-        if (report.applied().isEmpty()) {
+        if (config.migrations().isEmpty()) {
+            details.add("no migrations configured (supabase.migrations): the database is only bootstrapped");
+        } else if (report.applied().isEmpty()) {
             details.add("0 pending, " + report.upToDate() + " applied before");
         } else {
             details.add("applied " + report.applied().size() + " file(s), " + report.upToDate() + " applied before");
@@ -102,8 +120,8 @@ public final class SupabaseStep implements Step {
 
             @Override
             public void applied(AppliedMigration row, int done, int total) {
-                progress.accept("  [" + done + "/" + total + "] "
-                        + row.phase().name().toLowerCase(java.util.Locale.ROOT) + "/" + row.script());
+                // the script is already relative to the migrations folder and starts with its phase folder
+                progress.accept("  [" + done + "/" + total + "] " + row.script());
             }
 
             @Override
@@ -111,16 +129,5 @@ public final class SupabaseStep implements Step {
                 progress.accept("warning: " + message);
             }
         };
-    }
-
-    private Duration waitTimeout() {
-        return Duration.ofSeconds(config.waitTimeoutSeconds() == null ? 60 : config.waitTimeoutSeconds());
-    }
-
-    private static String required(String value, String key) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException("supabase: " + key + " is required");
-        }
-        return value;
     }
 }

@@ -70,6 +70,18 @@ class ProvisionContainerIT {
         Map<String, String> env =
                 Map.of("POSTGRES_PASSWORD", PASSWORD, "PGPASSWORD", PASSWORD, "STACKEND_URL", "http://stackend:8000");
 
+        // the plan on the real servers: the replica-set state and the real webhook bootstrap, changing nothing
+        StringWriter planned = new StringWriter();
+        StringWriter planErr = new StringWriter();
+        int plan = StackInitCommand.run(
+                env, new PrintWriter(planned), new PrintWriter(planErr), "plan", "--config", config.toString());
+        assertThat(plan).as(planErr.toString()).isZero();
+        assertThat(planned.toString())
+                .contains("replica set rs0 (localhost:27017)")
+                .contains("would initiate")
+                .contains("would apply 11 file(s)")
+                .contains("plan: 2 step(s) would change something; nothing was changed");
+
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int first = StackInitCommand.run(
@@ -87,5 +99,20 @@ class ProvisionContainerIT {
                 config.toString());
         assertThat(second).isZero();
         assertThat(again.toString()).contains("everything up to date");
+
+        StringWriter replanned = new StringWriter();
+        assertThat(StackInitCommand.run(
+                        env,
+                        new PrintWriter(replanned),
+                        new PrintWriter(new StringWriter()),
+                        "plan",
+                        "--config",
+                        config.toString()))
+                .isZero();
+        assertThat(replanned.toString())
+                .contains("already initiated, nothing to do")
+                .contains("up to date (the recorded copy matches the source)")
+                .contains("0 pending, 11 applied before")
+                .contains("plan: everything is up to date; nothing was changed");
     }
 }

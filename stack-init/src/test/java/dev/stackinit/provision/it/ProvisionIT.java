@@ -53,7 +53,7 @@ class ProvisionIT {
                 supabase:
                   migrations: supabase/migrations
                   wait_for_table: auth.users
-                  wait_timeout_seconds: 10
+                  wait_timeout: 10s
                 """);
     }
 
@@ -90,10 +90,27 @@ class ProvisionIT {
 
     @Test
     @Order(1)
-    void dryRunChangesNothing() throws Exception {
-        assertThat(run(env(), "plan", "--config", config.toString())).isZero();
-        assertThat(out.toString()).contains("planned").contains("would import mongo/seed");
+    void aPlanAsksEveryServerAndChangesNothing() throws Exception {
+        assertThat(run(env(), "plan", "--config", config.toString()))
+                .as(err.toString())
+                .isZero();
+
+        assertThat(out.toString())
+                .containsPattern("keys\\s+planned")
+                .contains("would set")
+                .contains("import mongo/seed into __models__: would copy 3 collection(s)")
+                .contains("no completed copy is recorded in __models__")
+                .contains("would apply 11 file(s) of supabase/migrations, 0 applied before:")
+                .contains("tables/001_membership_role.sql")
+                .contains("seed/001_demo_organization.sql")
+                .contains("webhooks: declare new_user on public.profiles")
+                .contains("bootstrap: database webhooks: would run")
+                .contains("plan: 3 step(s) would change something; nothing was changed")
+                .doesNotContain("provisioned");
         assertThat(column("select to_regclass('public.profiles')::text")).containsOnlyNulls();
+        assertThat(column("select to_regclass('stackinit.migration_history')::text"))
+                .containsOnlyNulls();
+        assertThat(column("select to_regnamespace('supabase_functions')::text")).containsOnlyNulls();
         assertThat(Files.readString(stack.workDir().resolve(".env"))).doesNotContain("ANON_KEY=eyJ0");
         try (MongoClient client = MongoClients.create(stack.mongo().connectionString())) {
             assertThat(client.getDatabase("__models__").listCollectionNames()).isEmpty();
@@ -107,6 +124,10 @@ class ProvisionIT {
                 .as(err.toString())
                 .isZero();
         assertThat(out.toString()).contains("provisioned").doesNotContain("failed");
+        // progress names each file once, relative to the migrations folder
+        assertThat(err.toString())
+                .contains("[1/11] tables/001_membership_role.sql")
+                .doesNotContain("tables/tables");
         assertThat(column("select tablename from pg_tables where schemaname = 'public' order by 1"))
                 .contains("organizations", "memberships", "profiles");
         assertThat(column("select proname from pg_proc where pronamespace = 'public'::regnamespace"))
@@ -123,6 +144,16 @@ class ProvisionIT {
         assertThat(run(env(), "provision", "--config", config.toString(), "--json"))
                 .isZero();
         assertThat(out.toString()).contains("\"upToDate\" : true").doesNotContain("\"status\" : \"done\"");
+
+        out.getBuffer().setLength(0);
+        assertThat(run(env(), "plan", "--config", config.toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString())
+                .containsPattern("keys\\s+up to date")
+                .contains("import mongo/seed into __models__: up to date (the recorded copy matches the source)")
+                .contains("0 pending, 11 applied before")
+                .contains("plan: everything is up to date; nothing was changed");
     }
 
     @Test
@@ -140,10 +171,81 @@ class ProvisionIT {
     void anUnreachableDatabaseFailsAtItsStepWithExitFour() {
         Map<String, String> env = env();
         env.put("STACK_INIT_SUPABASE_DATABASE_URL", "postgres://postgres:secret-pw@127.0.0.1:1/postgres");
-        env.put("STACK_INIT_SUPABASE_WAIT_TIMEOUT_SECONDS", "1");
+        env.put("STACK_INIT_SUPABASE_WAIT_TIMEOUT", "1s");
         assertThat(run(env, "provision", "--config", config.toString())).isEqualTo(4);
-        assertThat(out.toString()).containsPattern("mongo\\s+up to date").containsPattern("supabase\\s+failed");
-        assertThat(out.toString() + err.toString()).doesNotContain("secret-pw");
+        assertThat(out.toString())
+                .containsPattern("mongo\\s+up to date")
+                .containsPattern("supabase\\s+failed")
+                .contains("stopped at supabase: exit code 4")
+                .doesNotContain("provisioned");
+        assertThat(err.toString().strip().lines().reduce((a, b) -> b).orElseThrow())
+                .startsWith(
+                        "stack-init: supabase: PostgreSQL at postgres://postgres@127.0.0.1:1/postgres did not answer");
+        assertThat(out.toString() + err.toString()).doesNotContain("secret-pw").doesNotContain("[supabase] failed");
+    }
+
+    @Test
+    @Order(4)
+    void aPlanAgainstAnUnreachableDatabaseExitsFourAndNeverSaysProvisioned() {
+        Map<String, String> env = env();
+        env.put("STACK_INIT_SUPABASE_DATABASE_URL", "postgres://postgres@127.0.0.1:1/postgres");
+        env.put("STACK_INIT_SUPABASE_WAIT_TIMEOUT", "0s");
+
+        assertThat(run(env, "plan", "--config", config.toString())).isEqualTo(4);
+
+        assertThat(out.toString())
+                .containsPattern("supabase\\s+failed")
+                .contains("plan stopped at supabase: exit code 4")
+                .doesNotContain("provisioned");
+        assertThat(err.toString())
+                .contains("stack-init: supabase: PostgreSQL at postgres://postgres@127.0.0.1:1/postgres");
+
+        // --wait-timeout on the command line wins over the config's wait_timeout (10s here)
+        env.remove("STACK_INIT_SUPABASE_WAIT_TIMEOUT");
+        err.getBuffer().setLength(0);
+        assertThat(run(env, "plan", "--config", config.toString(), "--wait-timeout", "0s"))
+                .isEqualTo(4);
+        // one attempt for the reachable MongoDB stand-in too: its step still passes
+        assertThat(err.toString()).contains("[mongo] up to date").contains("did not answer within 0 s (1 tries)");
+
+        out.getBuffer().setLength(0);
+        assertThat(run(env, "plan", "--config", config.toString(), "--json", "--wait-timeout", "0s"))
+                .isEqualTo(4);
+        assertThat(out.toString())
+                .contains("\"exit\" : 4")
+                .contains("\"failedStep\" : \"supabase\"")
+                .contains("\"error\" : \"supabase: PostgreSQL at");
+    }
+
+    @Test
+    @Order(4)
+    void aDatabaseUrlAloneIsEnoughForAPlanAndAnUnreachableOneIsExitFour() {
+        Map<String, String> env = new HashMap<>();
+        env.put("STACK_INIT_SUPABASE_DATABASE_URL", "postgres://postgres@127.0.0.1:1/postgres");
+        env.put("STACK_INIT_SUPABASE_WAIT_TIMEOUT", "0s");
+
+        assertThat(run(env, "plan")).isEqualTo(4);
+        assertThat(out.toString()).containsPattern("supabase\\s+failed").doesNotContain("provisioned");
+
+        out.getBuffer().setLength(0);
+        env.put("STACK_INIT_SUPABASE_DATABASE_URL", stack.postgres().postgresUrl());
+        env.putAll(stack.env(Map.of()));
+        assertThat(run(env, "plan")).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("no migrations configured (supabase.migrations): the database is only bootstrapped");
+    }
+
+    @Test
+    @Order(4)
+    void aPlanAgainstAnUnreachableMongoNamesTheMongoStep() {
+        Map<String, String> env = env();
+        env.put("STACK_INIT_MONGO_URI", "mongodb://127.0.0.1:1/?directConnection=true");
+        env.put("STACK_INIT_MONGO_WAIT_TIMEOUT", "500ms");
+
+        assertThat(run(env, "plan", "--config", config.toString())).isEqualTo(4);
+
+        assertThat(out.toString()).containsPattern("mongo\\s+failed").containsPattern("supabase\\s+skipped");
+        assertThat(err.toString()).contains("stack-init: mongo: ");
     }
 
     @Test
@@ -173,6 +275,7 @@ class ProvisionIT {
             assertThat(run(stack.env(Map.of()), "provision", "--config", verify.toString()))
                     .isEqualTo(3);
             assertThat(out.toString()).containsPattern("keys\\s+failed").contains("fix with: key-generator generate");
+            assertThat(err.toString()).contains("stack-init: keys: ").contains("problem(s)");
         } finally {
             Files.writeString(env, good);
         }

@@ -1,15 +1,13 @@
 package dev.stackinit.migrator.cli;
 
 import dev.stackinit.cli.VerboseOption;
-import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.AppliedMigration;
 import dev.stackinit.migrator.Baseliner;
 import dev.stackinit.migrator.MigrationFile;
 import dev.stackinit.migrator.MigrationKey;
-import dev.stackinit.migrator.Phase;
+import dev.stackinit.migrator.MigrationLimit;
 import dev.stackinit.migrator.jdbc.MigrationSetup;
 import dev.stackinit.migrator.jdbc.Session;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -57,15 +55,6 @@ final class BaselineCommand implements Callable<Integer> {
     }
 
     static MigrationKey parse(String text) {
-        String[] parts = text.split("/", 2);
-        Phase phase =
-                Phase.byId(parts[0]).orElseThrow(() -> new UsageException("--up-to: unknown phase '" + parts[0] + "'"));
-        try {
-            // a phase alone means its last file
-            BigInteger version = parts.length == 2 ? new BigInteger(parts[1]) : BigInteger.TEN.pow(40);
-            return new MigrationKey(phase, version);
-        } catch (NumberFormatException e) {
-            throw new UsageException("--up-to: version must be a number, got '" + parts[1] + "'");
-        }
+        return MigrationLimit.parse(text, "--up-to").asKey();
     }
 }

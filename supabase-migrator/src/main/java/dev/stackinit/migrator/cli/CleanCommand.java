@@ -1,7 +1,6 @@
 package dev.stackinit.migrator.cli;
 
 import dev.stackinit.cli.VerboseOption;
-import dev.stackinit.cli.options.SchemaOption;
 import dev.stackinit.migrator.jdbc.Cleaner;
 import dev.stackinit.migrator.jdbc.DatabaseUrl;
 import dev.stackinit.migrator.jdbc.MigrationSetup;
@@ -11,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -27,12 +25,8 @@ final class CleanCommand implements Callable<Integer> {
     @Mixin
     VerboseOption verbose;
 
-    @Option(names = "--i-understand", description = "Confirm that everything in the managed schemas goes.")
-    boolean iUnderstand;
-
-    /** The schemas the migrations manage; default public. */
     @Mixin
-    SchemaOption schemas;
+    CleanOptions clean;
 
     @ParentCommand
     SupabaseMigratorCommand root;
@@ -44,10 +38,9 @@ final class CleanCommand implements Callable<Integer> {
     public Integer call() {
         MigrationSetup wiring = target.setup(root, spec.commandLine().getErr());
         DatabaseUrl url = wiring.url();
-        Cleaner.refuseUnlessAllowed(url, iUnderstand);
+        Cleaner.refuseUnlessAllowed(url, clean.iUnderstand);
         try (Session session = wiring.connect()) {
-            List<String> done =
-                    new Cleaner(url, wiring.history()).clean(session.main(), schemas.orElse(List.of("public")));
+            List<String> done = new Cleaner(url, wiring.history()).clean(session.main(), clean.schemas());
             Rendering.lines(spec.commandLine().getOut(), done, "", target.json());
         }
         return 0;

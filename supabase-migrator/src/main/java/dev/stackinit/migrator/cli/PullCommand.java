@@ -2,11 +2,13 @@ package dev.stackinit.migrator.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.cli.options.DatabaseOptions;
 import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.cli.options.SchemaOption;
 import dev.stackinit.cli.options.UrlRewriteOption;
+import dev.stackinit.errors.ExitCode;
 import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.jdbc.DatabaseUrl;
 import dev.stackinit.migrator.pull.PullReport;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
         name = "pull",
         mixinStandardHelpOptions = true,
         description = "Snapshots a live database's schema into ordered phase folders (tables, functions, triggers, "
-                + "webhooks) that migrate applies; the password may come from PGPASSWORD.")
+                + "webhooks, seed) that migrate applies; the password may come from PGPASSWORD. Exits 3 when "
+                + "something cannot be reproduced (each is named), unless --allow-partial.")
 final class PullCommand implements Callable<Integer> {
     @ParentCommand
     SupabaseMigratorCommand root;
@@ -47,7 +50,7 @@ final class PullCommand implements Callable<Integer> {
     @Option(
             names = "--out",
             required = true,
-            description = "Folder to write tables/, functions/, triggers/, webhooks/ into.")
+            description = "Folder to write tables/, functions/, triggers/, webhooks/, seed/ into.")
     Path out;
 
     /** The schemas to pull; default public. */
@@ -57,8 +60,16 @@ final class PullCommand implements Callable<Integer> {
     @Mixin
     UrlRewriteOption rewrites;
 
-    @Option(names = "--include-supabase-schemas", description = "Also pull auth, storage, extensions, … objects.")
+    @Option(
+            names = "--include-supabase-schemas",
+            description = "Also pull the app's own objects in auth, storage, extensions, … (the platform's own objects"
+                    + " there are left out: every Supabase database has them).")
     boolean includeSupabaseSchemas;
+
+    @Option(
+            names = "--allow-partial",
+            description = "Exit 0 even when some objects cannot be reproduced (they are still named and counted).")
+    boolean allowPartial;
 
     @Mixin
     JsonOption json;
@@ -76,13 +87,28 @@ final class PullCommand implements Callable<Integer> {
         PullRequest request = new PullRequest(out, schemas.orElse(List.of("public")), includeSupabaseSchemas, parsed);
         PullReport report = new PullService().pull(request, source);
         PrintWriter stdout = spec.commandLine().getOut();
-        report.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        PrintWriter stderr = spec.commandLine().getErr();
+        report.warnings().forEach(w -> stderr.println("warning: " + w));
+        report.notReproduced().forEach(w -> stderr.println("warning: not reproduced: " + w));
+        if (verbose.enabled()) {
+            report.leftToPlatform().forEach(w -> stderr.println("left to the platform: " + w));
+        }
+        boolean partial = report.notReproducedCount() > 0 && !allowPartial;
         SecretMasker masker = SecretMasker.urisOnly();
         if (json.enabled()) {
-            stdout.println(masker.mask(
-                    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report)));
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode node = mapper.valueToTree(report);
+            node.put("notReproducedCount", report.notReproducedCount());
+            node.put("partial", report.notReproducedCount() > 0);
+            node.put("exit", partial ? ExitCode.INVALID_INPUT.code() : 0);
+            stdout.println(masker.mask(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node)));
         } else {
             report.summary().forEach(line -> stdout.println(masker.mask(line)));
+        }
+        if (partial) {
+            stderr.println("supabase-migrator: " + report.notReproducedCount() + " object(s) could not be reproduced"
+                    + " (named above); the files were written without them. Pass --allow-partial to accept that.");
+            return ExitCode.INVALID_INPUT.code();
         }
         return 0;
     }

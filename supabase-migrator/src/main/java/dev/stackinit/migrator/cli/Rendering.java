@@ -7,14 +7,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackinit.migrator.AppliedMigration;
 import dev.stackinit.migrator.FileState;
 import dev.stackinit.migrator.FileStatus;
+import dev.stackinit.migrator.MigratePlan;
 import dev.stackinit.migrator.MigrateReport;
+import dev.stackinit.migrator.MigrationLimit;
 import dev.stackinit.migrator.Phase;
+import dev.stackinit.migrator.ResetReport;
 import dev.stackinit.migrator.StatusBoard;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -29,17 +33,26 @@ final class Rendering {
 
     static void migrate(PrintWriter out, MigrateReport report, boolean json, boolean verbose) {
         if (json) {
-            ObjectNode node = Json.MAPPER.createObjectNode();
-            node.set("applied", rows(report.applied()));
-            node.set("adopted", rows(report.adopted()));
-            node.put("upToDate", report.upToDate());
-            node.put("pending", 0);
-            node.set("bootstrap", Json.MAPPER.valueToTree(report.bootstrap()));
-            node.set("warnings", Json.MAPPER.valueToTree(report.warnings()));
-            node.put("elapsedMs", report.elapsedMillis());
-            print(out, node);
+            print(out, migrateNode(report));
             return;
         }
+        migrateLines(out, report, verbose);
+    }
+
+    private static ObjectNode migrateNode(MigrateReport report) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.set("applied", rows(report.applied()));
+        node.set("adopted", rows(report.adopted()));
+        node.put("upToDate", report.upToDate());
+        node.put("pending", report.notApplied().size());
+        node.set("notApplied", Json.MAPPER.valueToTree(report.notApplied()));
+        node.set("bootstrap", Json.MAPPER.valueToTree(report.bootstrap()));
+        node.set("warnings", Json.MAPPER.valueToTree(report.warnings()));
+        node.put("elapsedMs", report.elapsedMillis());
+        return node;
+    }
+
+    private static void migrateLines(PrintWriter out, MigrateReport report, boolean verbose) {
         if (verbose) {
             report.bootstrap().forEach(line -> out.println("bootstrap: " + line));
         }
@@ -47,13 +60,102 @@ final class Rendering {
             out.println("adopted " + report.adopted().size()
                     + " file(s) already in supabase_migrations.schema_migrations (not run)");
         }
+        String pending = report.notApplied().isEmpty()
+                ? "0 pending"
+                : report.notApplied().size() + " pending after the target (" + String.join(", ", report.notApplied())
+                        + ")";
         if (report.applied().isEmpty()) {
-            out.println("up to date: 0 pending, "
+            out.println("up to date: " + pending + ", "
                     + (report.upToDate() + report.adopted().size()) + " applied");
         } else {
             out.println("applied " + report.applied().size() + " file(s) (" + perPhase(report.applied()) + ") in "
-                    + report.elapsedMillis() + " ms; 0 pending");
+                    + report.elapsedMillis() + " ms; " + pending);
         }
+    }
+
+    /** migrate --dry-run: every file a real run would apply and what it runs; the first line says nothing changed. */
+    static void plan(PrintWriter out, MigratePlan plan, boolean json, Optional<MigrationLimit> limit) {
+        if (json) {
+            ObjectNode node = Json.MAPPER.createObjectNode();
+            node.put("dryRun", true);
+            ArrayNode pending = node.putArray("pending");
+            plan.pending().forEach(file -> pending.add(planned(file)));
+            node.set("adopt", Json.MAPPER.valueToTree(plan.adopt()));
+            node.put("upToDate", plan.upToDate());
+            node.set("notApplied", Json.MAPPER.valueToTree(plan.notApplied()));
+            node.set("bootstrap", Json.MAPPER.valueToTree(plan.bootstrap()));
+            node.set("warnings", Json.MAPPER.valueToTree(plan.warnings()));
+            print(out, node);
+            return;
+        }
+        out.println("dry run: nothing was changed");
+        plan.bootstrap().forEach(line -> out.println("bootstrap: " + line));
+        if (!plan.adopt().isEmpty()) {
+            out.println("would record " + plan.adopt().size() + " Supabase CLI file(s) as adopted (not run): "
+                    + String.join(", ", plan.adopt()));
+        }
+        if (plan.pending().isEmpty()) {
+            out.println("up to date: 0 pending, " + plan.upToDate() + " applied");
+        } else {
+            out.println("would apply " + plan.pending().size() + " file(s) ("
+                    + perPhase(
+                            plan.pending().stream().map(p -> p.file().phase()).toList())
+                    + "); " + plan.upToDate() + " applied before:");
+            plan.pending().forEach(file -> plannedLines(out, file));
+        }
+        if (!plan.notApplied().isEmpty()) {
+            out.println("left pending by --target "
+                    + limit.map(Object::toString).orElse("") + ": " + String.join(", ", plan.notApplied()));
+        }
+    }
+
+    private static final int STATEMENTS_SHOWN = 10;
+
+    private static void plannedLines(PrintWriter out, MigratePlan.PlannedFile file) {
+        String how = file.kind().equals(AppliedMigration.KIND_WEBHOOKS)
+                ? "webhook-config"
+                : file.statements()
+                        + (file.statements() == 1 ? " statement" : " statements")
+                        + (file.transactional() ? ", one transaction" : ", no transaction");
+        String state = file.state() == FileState.OUTDATED ? ", changed: applied again" : "";
+        out.println("  " + file.file().script() + " (" + how + (file.asAdmin() ? ", as admin" : "") + state + ")");
+        file.runs().stream().limit(STATEMENTS_SHOWN).forEach(line -> out.println("      " + line));
+        if (file.runs().size() > STATEMENTS_SHOWN) {
+            out.println("      … " + (file.runs().size() - STATEMENTS_SHOWN) + " more");
+        }
+    }
+
+    private static ObjectNode planned(MigratePlan.PlannedFile file) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("phase", file.file().phase().id());
+        node.put("version", file.file().version().toString());
+        node.put("script", file.file().script());
+        node.put("kind", file.kind());
+        node.put("state", file.state().label());
+        node.put("statements", file.statements());
+        node.put("transactional", file.transactional());
+        node.put("asAdmin", file.asAdmin());
+        node.set("runs", Json.MAPPER.valueToTree(file.runs()));
+        return node;
+    }
+
+    static void reset(PrintWriter out, ResetReport report, boolean json, boolean verbose) {
+        if (json) {
+            ObjectNode node = Json.MAPPER.createObjectNode();
+            node.set("cleaned", Json.MAPPER.valueToTree(report.cleaned()));
+            node.set("migrate", migrateNode(report.migrated()));
+            print(out, node);
+            return;
+        }
+        report.cleaned().forEach(out::println);
+        migrateLines(out, report.migrated(), verbose);
+    }
+
+    /** A flat JSON object, e.g. what {@code new} created. */
+    static void json(PrintWriter out, Map<String, String> fields) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        new TreeMap<>(fields).forEach(node::put);
+        print(out, node);
     }
 
     static void info(PrintWriter out, StatusBoard board, boolean json) {
@@ -141,8 +243,12 @@ final class Rendering {
     }
 
     private static String perPhase(List<AppliedMigration> rows) {
-        Map<Phase, Long> byPhase = rows.stream()
-                .collect(Collectors.groupingBy(AppliedMigration::phase, TreeMap::new, Collectors.counting()));
+        return perPhase(rows.stream().map(AppliedMigration::phase).toList());
+    }
+
+    private static String perPhase(java.util.Collection<Phase> phases) {
+        Map<Phase, Long> byPhase =
+                phases.stream().collect(Collectors.groupingBy(p -> p, TreeMap::new, Collectors.counting()));
         return byPhase.entrySet().stream()
                 .map(e -> e.getKey().id() + " " + e.getValue())
                 .collect(Collectors.joining(", "));

@@ -15,16 +15,20 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {
             "Applies a Supabase schema from files, in order, exactly once: bootstrap → supabase/migrations → tables →"
-                    + " functions → triggers → webhooks → seed; pull writes those files from a live database.",
+                    + " functions → triggers → webhooks → seed; pull writes those files from a live database, diff finds what"
+                    + " changed since.",
         },
         subcommands = {
+            NewCommand.class,
             MigrateCommand.class,
             InfoCommand.class,
             ValidateCommand.class,
             RepairCommand.class,
             BaselineCommand.class,
             CleanCommand.class,
-            PullCommand.class
+            ResetCommand.class,
+            PullCommand.class,
+            DiffCommand.class
         })
 public final class SupabaseMigratorCommand {
     /** Standard variable names besides SUPABASE_MIGRATOR_*. */

@@ -6,7 +6,6 @@ import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.cli.options.UrlRewriteOption;
 import dev.stackinit.cli.options.WaitTimeoutOption;
 import dev.stackinit.migrator.jdbc.MigrationSetup;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
@@ -34,12 +33,8 @@ public final class TargetOptions {
     @Mixin
     AdminDatabaseOptions admin;
 
-    @Option(
-            names = {"-d", "--migrations-dir"},
-            defaultValue = "migrations",
-            description = "Folder with bootstrap/ tables/ functions/ triggers/ webhooks/ seed/ and/or"
-                    + " supabase/migrations/ (or a Supabase CLI migrations folder itself). Default: ${DEFAULT-VALUE}")
-    Path migrationsDir;
+    @Mixin
+    MigrationsDirOption migrations;
 
     @Option(
             names = "--flavor",
@@ -89,7 +84,7 @@ public final class TargetOptions {
                 database.url().orElse(DEFAULT_DATABASE_URL),
                 admin.url().orElse(null),
                 supabase(),
-                migrationsDir,
+                migrations.migrationsDir,
                 placeholders,
                 urlRewrites.rules(),
                 historyTable,

@@ -43,14 +43,9 @@ public final class Connector {
 
     /** Connects to the server's maintenance database and creates {@code url}'s database if it does not exist. */
     public boolean createDatabaseIfMissing(DatabaseUrl url) {
-        String maintenance = url.database().equals("postgres") ? "template1" : "postgres";
-        try (Connection c = open(url.withDatabase(maintenance));
-                PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, url.database());
-            try (ResultSet rs = exists.executeQuery()) {
-                if (rs.next()) {
-                    return false;
-                }
+        try (Connection c = openMaintenance(url)) {
+            if (exists(c, url.database())) {
+                return false;
             }
             try (Statement create = c.createStatement()) {
                 create.execute("create database " + quoteIdentifier(url.database()));
@@ -59,6 +54,29 @@ public final class Connector {
         } catch (SQLException e) {
             throw new InvalidInputException(
                     "cannot create database " + url.database() + " as " + url.user() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code url}'s database exists, asked of the server's maintenance database; changes nothing. */
+    public boolean databaseExists(DatabaseUrl url) {
+        try (Connection c = openMaintenance(url)) {
+            return exists(c, url.database());
+        } catch (SQLException e) {
+            throw new UnreachableException("cannot look up database " + url.database() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The server's maintenance database, to look up or create {@code url}'s. */
+    private Connection openMaintenance(DatabaseUrl url) {
+        return open(url.withDatabase(url.database().equals("postgres") ? "template1" : "postgres"));
+    }
+
+    private static boolean exists(Connection c, String database) throws SQLException {
+        try (PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet rs = exists.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

@@ -186,6 +186,14 @@ public final class JdbcTarget implements MigrationTarget {
     }
 
     @Override
+    public List<String> plan(PreparedMigration migration) {
+        if (migration.sql().isPresent()) {
+            return List.of();
+        }
+        return webhooks.plan(session.main(), migration.file().path());
+    }
+
+    @Override
     public Set<BigInteger> supabaseCliVersions() {
         return cliHistory.map(cli -> cli.versions(session.main())).orElse(Set.of());
     }

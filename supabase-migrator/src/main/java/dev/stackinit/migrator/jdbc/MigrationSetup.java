@@ -2,14 +2,17 @@ package dev.stackinit.migrator.jdbc;
 
 import dev.stackinit.errors.UnreachableException;
 import dev.stackinit.migrator.Bootstrap;
+import dev.stackinit.migrator.MigratePlan;
 import dev.stackinit.migrator.MigrateReport;
 import dev.stackinit.migrator.MigrationFile;
+import dev.stackinit.migrator.MigrationLimit;
 import dev.stackinit.migrator.MigrationListener;
 import dev.stackinit.migrator.MigrationScanner;
 import dev.stackinit.migrator.MigrationSource;
 import dev.stackinit.migrator.Migrator;
 import dev.stackinit.migrator.Phase;
 import dev.stackinit.migrator.Placeholders;
+import dev.stackinit.migrator.ResetReport;
 import dev.stackinit.shared.Retry;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -104,25 +107,92 @@ public final class MigrationSetup {
      */
     public MigrateReport migrate(
             List<String> waitForTables, boolean createDatabase, boolean bootstrap, MigrationListener listener) {
+        return migrate(waitForTables, createDatabase, bootstrap, Optional.empty(), listener);
+    }
+
+    /** @param limit the last file to apply ({@code --target}); later files stay pending */
+    public MigrateReport migrate(
+            List<String> waitForTables,
+            boolean createDatabase,
+            boolean bootstrap,
+            Optional<MigrationLimit> limit,
+            MigrationListener listener) {
         List<MigrationFile> files = files();
         if (createDatabase && connector().createDatabaseIfMissing(url())) {
             messages.accept("created database " + url().database());
         }
+        return migrate(files, waitForTables, bootstrap, limit, listener);
+    }
+
+    private MigrateReport migrate(
+            List<MigrationFile> files,
+            List<String> waitForTables,
+            boolean bootstrap,
+            Optional<MigrationLimit> limit,
+            MigrationListener listener) {
         try (Session session = connect()) {
             connector().waitForTables(session.main(), waitForTables);
-            Bootstrap run = Bootstrap.NONE;
-            if (settings.supabase()) {
-                boolean webhooksPending = files.stream().anyMatch(f -> f.phase() == Phase.WEBHOOKS);
-                Prerequisites.check(session.main(), webhooksPending).forEach(w -> messages.accept("warning: " + w));
-                if (bootstrap) {
-                    run = new SupabaseBootstrap(session, postgresPassword(), webhooks);
-                }
-            }
-            return new Migrator(target(session), source(), run, listener, clock).migrate(files);
+            Bootstrap run = bootstrap(session, files, bootstrap);
+            return new Migrator(target(session), source(), run, listener, clock).migrate(files, limit);
         }
     }
 
+    /**
+     * reset: clean, then migrate from the first file; local databases only, with the confirmation clean needs. Every
+     * file is read, substituted and parsed before anything is dropped, so a bad file leaves the database as it was.
+     */
+    public ResetReport reset(
+            boolean iUnderstand,
+            List<String> schemas,
+            List<String> waitForTables,
+            boolean bootstrap,
+            MigrationListener listener) {
+        DatabaseUrl url = url();
+        Cleaner.refuseUnlessAllowed(url, iUnderstand);
+        // bootstrap/ files and the built-in bootstrap run on the admin connection: it must be local too
+        Cleaner.refuseUnlessAllowed(adminUrl(), iUnderstand);
+        List<MigrationFile> files = files();
+        MigrationSource source = source();
+        files.forEach(source::prepare);
+        List<String> cleaned;
+        try (Session session = connect()) {
+            cleaned = new Cleaner(url, history()).clean(session.main(), schemas);
+        }
+        return new ResetReport(cleaned, migrate(files, waitForTables, bootstrap, Optional.empty(), listener));
+    }
+
+    /**
+     * migrate --dry-run: the same checks and waits, then what would be applied; nothing is created, locked or
+     * recorded. A database that {@code --create-database} would create is reported with every file pending.
+     */
+    public MigratePlan plan(
+            List<String> waitForTables, boolean createDatabase, boolean bootstrap, Optional<MigrationLimit> limit) {
+        List<MigrationFile> files = files();
+        if (createDatabase && !connector().databaseExists(url())) {
+            messages.accept("database " + url().database() + " does not exist: migrate would create it");
+            return Migrator.planForEmptyDatabase(files, source(), limit);
+        }
+        try (Session session = connect()) {
+            connector().waitForTables(session.main(), waitForTables);
+            Bootstrap run = bootstrap(session, files, bootstrap);
+            return new Migrator(target(session), source(), run, MigrationListener.NONE, clock).plan(files, limit);
+        }
+    }
+
+    private Bootstrap bootstrap(Session session, List<MigrationFile> files, boolean bootstrap) {
+        if (!settings.supabase()) {
+            return Bootstrap.NONE;
+        }
+        boolean webhooksPending = files.stream().anyMatch(f -> f.phase() == Phase.WEBHOOKS);
+        Prerequisites.check(session.main(), webhooksPending).forEach(w -> messages.accept("warning: " + w));
+        return bootstrap ? new SupabaseBootstrap(session, postgresPassword(), webhooks) : Bootstrap.NONE;
+    }
+
+    /** The migration files; none when no folder is set (stack-init's supabase step without migrations: bootstrap only). */
     public List<MigrationFile> files() {
+        if (settings.migrationsDir() == null) {
+            return List.of();
+        }
         MigrationScanner.Scan scan = new MigrationScanner().scan(settings.migrationsDir());
         scan.warnings().forEach(w -> messages.accept("warning: " + w));
         return scan.files();

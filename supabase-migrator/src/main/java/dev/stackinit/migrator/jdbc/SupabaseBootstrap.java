@@ -35,16 +35,37 @@ public final class SupabaseBootstrap implements Bootstrap {
 
     @Override
     public Result run() {
+        return inTransaction(true);
+    }
+
+    /**
+     * Dry run: the role passwords checked without setting any, and webhook-config's bootstrap tried inside a
+     * transaction that is rolled back, so its lines say exactly what a real run would do.
+     */
+    @Override
+    public Result plan() {
+        return inTransaction(false);
+    }
+
+    /** @param apply commit, or roll back whatever was tried (plan) */
+    private Result inTransaction(boolean apply) {
         Connection admin = session.admin();
         try {
             admin.setAutoCommit(false);
             try {
-                Result passwords = rolePasswords(admin);
+                Result passwords = rolePasswords(admin, apply);
                 List<String> lines = new ArrayList<>(passwords.lines());
                 BootstrapReport report = webhooks.bootstrap(admin);
-                lines.add(report.summary());
+                lines.add(
+                        !apply && report.changed()
+                                ? "database webhooks: would " + steps(report.actions())
+                                : report.summary());
                 report.warnings().forEach(w -> lines.add("warning: " + w));
-                admin.commit();
+                if (apply) {
+                    admin.commit();
+                } else {
+                    admin.rollback();
+                }
                 return new Result(lines, passwords.changed() || report.changed());
             } catch (RuntimeException | SQLException e) {
                 admin.rollback();
@@ -54,13 +75,21 @@ public final class SupabaseBootstrap implements Bootstrap {
             }
         } catch (SQLException e) {
             throw new RejectedException(
-                    "built-in bootstrap failed: " + e.getMessage()
+                    (apply ? "built-in bootstrap failed: " : "checking the built-in bootstrap failed: ")
+                            + e.getMessage()
                             + " (it needs the admin user: --admin-url; or skip it with --no-bootstrap)",
                     e);
         }
     }
 
-    private Result rolePasswords(Connection admin) throws SQLException {
+    /** The steps, the first few by name: the full list of a fresh database is long. */
+    private static String steps(List<String> actions) {
+        int shown = Math.min(3, actions.size());
+        return "run " + actions.size() + " step(s): " + String.join(", ", actions.subList(0, shown))
+                + (actions.size() > shown ? ", and " + (actions.size() - shown) + " more" : "");
+    }
+
+    private Result rolePasswords(Connection admin, boolean apply) throws SQLException {
         if (postgresPassword.isEmpty()) {
             return new Result(List.of("role passwords: skipped (POSTGRES_PASSWORD is not set)"), false);
         }
@@ -74,9 +103,11 @@ public final class SupabaseBootstrap implements Bootstrap {
         List<String> changed = new ArrayList<>();
         for (String role : SERVICE_ROLES) {
             if (stored.containsKey(role) && !PasswordVerifier.matches(stored.get(role), role, postgresPassword.get())) {
-                // hashed client-side: the clear password never reaches the server or its logs
-                admin.unwrap(PGConnection.class)
-                        .alterUserPassword(role, postgresPassword.get().toCharArray(), null);
+                if (apply) {
+                    // hashed client-side: the clear password never reaches the server or its logs
+                    admin.unwrap(PGConnection.class)
+                            .alterUserPassword(role, postgresPassword.get().toCharArray(), null);
+                }
                 changed.add(role);
             }
         }
@@ -84,7 +115,8 @@ public final class SupabaseBootstrap implements Bootstrap {
                 List.of(
                         changed.isEmpty()
                                 ? "role passwords: already set (0 changes)"
-                                : "role passwords: set for " + String.join(", ", changed)),
+                                : "role passwords: " + (apply ? "set" : "would set") + " for "
+                                        + String.join(", ", changed)),
                 !changed.isEmpty());
     }
 }

@@ -29,6 +29,9 @@ public final class SupabaseCliHistory {
 
     /** Versions already listed (applied by the Supabase CLI, or by us earlier). */
     public Set<BigInteger> versions(Connection c) {
+        if (!Jdbc.bool(c, "select to_regclass('" + TABLE + "') is not null")) {
+            return Set.of(); // a dry run before the first migrate: nothing created yet
+        }
         return Jdbc.list(c, "select version from " + TABLE, rs -> rs.getString(1)).stream()
                 .filter(v -> v.matches("[0-9]+"))
                 .map(BigInteger::new)

@@ -44,8 +44,19 @@ final class CatalogQuery {
         }
     }
 
+    Connection connection() {
+        return connection;
+    }
+
     static List<String> strings(ResultSet row, String column) throws SQLException {
-        Array array = row.getArray(column);
+        return strings(row.getArray(column));
+    }
+
+    static List<String> strings(ResultSet row, int column) throws SQLException {
+        return strings(row.getArray(column));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
         return array == null
                 ? List.of()
                 : Arrays.stream((Object[]) array.getArray())

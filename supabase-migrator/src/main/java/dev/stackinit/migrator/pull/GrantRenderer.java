@@ -1,13 +1,16 @@
 package dev.stackinit.migrator.pull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
- * Privileges of PUBLIC and the API roles, written so the result does not depend on the target's default privileges:
- * revoke everything from them first, then grant exactly what the source has.
+ * Privileges of PUBLIC and the API roles, written so the result does not depend on the target's defaults: revoke
+ * everything from them first, then grant exactly what the source has. Column privileges come after the table's REVOKE
+ * ALL, which revokes them too.
  */
 final class GrantRenderer {
     private final List<String> apiRoles;
@@ -16,34 +19,43 @@ final class GrantRenderer {
         this.apiRoles = List.copyOf(apiRoles);
     }
 
-    /** {@code kind} is TABLE, SEQUENCE, FUNCTION or PROCEDURE. */
+    /** {@code kind} is TABLE, SEQUENCE, FUNCTION, PROCEDURE, SCHEMA or TYPE. */
     void exact(SqlFile file, String kind, String object, List<Catalog.Grant> grants) {
-        String roles = String.join(", ", concat("PUBLIC", apiRoles));
-        file.statement("REVOKE ALL ON " + kind + " " + object + " FROM " + roles);
-        grantEach(file, kind, object, grants);
+        file.statement("REVOKE ALL ON " + kind + " " + object + " FROM " + String.join(", ", managed()));
+        grantEach(file, "", " ON " + kind + " " + object, grants);
     }
 
-    /** Only adds grants; for schemas, whose privileges the platform manages too. */
-    void additive(SqlFile file, String kind, String object, List<Catalog.Grant> grants) {
-        grantEach(
-                file,
-                kind,
-                object,
-                grants.stream().filter(g -> !"PUBLIC".equals(g.grantee())).toList());
+    /**
+     * The exact default privileges of one role and object type (in one schema, or globally): revoke from PUBLIC, the
+     * API roles and the role itself, then grant what the source has. The server drops the entry again when the result
+     * is the built-in default.
+     */
+    void defaults(SqlFile file, Catalog.DefaultPrivilege privileges) {
+        String prefix = "ALTER DEFAULT PRIVILEGES FOR ROLE " + privileges.roleSql()
+                + (privileges.schema() == null ? "" : " IN SCHEMA " + privileges.schemaSql()) + " ";
+        String objects = DefaultPrivilegeReader.objects(privileges.objectType());
+        List<String> roles = new ArrayList<>(managed());
+        roles.add(privileges.roleSql());
+        file.statement(prefix + "REVOKE ALL ON " + objects + " FROM " + String.join(", ", roles));
+        grantEach(file, prefix, " ON " + objects, privileges.grants());
     }
 
-    private static void grantEach(SqlFile file, String kind, String object, List<Catalog.Grant> grants) {
-        // key: grantee, grant option, column list; value: privileges (sorted for a stable text)
-        Map<String, java.util.TreeSet<String>> byTarget = new TreeMap<>();
-        Map<String, Map<String, java.util.TreeSet<String>>> columnGrants = new TreeMap<>();
+    private List<String> managed() {
+        return Stream.concat(Stream.of("PUBLIC"), apiRoles.stream()).toList();
+    }
+
+    private static void grantEach(SqlFile file, String prefix, String on, List<Catalog.Grant> grants) {
+        // key: grantee and grant option; value: privileges (sorted for a stable text)
+        Map<String, TreeSet<String>> byTarget = new TreeMap<>();
+        Map<String, Map<String, TreeSet<String>>> columnGrants = new TreeMap<>();
         for (Catalog.Grant grant : grants) {
             String key = grant.grantee() + (grant.grantable() ? " WITH GRANT OPTION" : "");
             if (grant.column() == null) {
-                byTarget.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(grant.privilege());
+                byTarget.computeIfAbsent(key, k -> new TreeSet<>()).add(grant.privilege());
             } else {
                 columnGrants
                         .computeIfAbsent(key, k -> new TreeMap<>())
-                        .computeIfAbsent(grant.privilege(), k -> new java.util.TreeSet<>())
+                        .computeIfAbsent(grant.privilege(), k -> new TreeSet<>())
                         .add(grant.column());
             }
         }
@@ -53,21 +65,14 @@ final class GrantRenderer {
             String option = key.endsWith(" WITH GRANT OPTION") ? " WITH GRANT OPTION" : "";
             String grantee = key.substring(0, key.length() - option.length());
             byPrivileges
-                    .computeIfAbsent(String.join(", ", privileges) + "|" + option, k -> new java.util.ArrayList<>())
+                    .computeIfAbsent(String.join(", ", privileges) + "|" + option, k -> new ArrayList<>())
                     .add(grantee);
         });
         byPrivileges.forEach((key, grantees) -> {
             String[] parts = key.split("\\|", 2);
-            file.statement("GRANT " + parts[0] + " ON " + kind + " " + object + " TO " + String.join(", ", grantees)
-                    + parts[1]);
+            file.statement(prefix + "GRANT " + parts[0] + on + " TO " + String.join(", ", grantees) + parts[1]);
         });
-        columnGrants.forEach((key, privileges) -> privileges.forEach((privilege, columns) -> file.statement("GRANT "
-                + privilege + " (" + columns.stream().collect(Collectors.joining(", ")) + ") ON " + kind + " " + object
-                + " TO " + key)));
-    }
-
-    private static List<String> concat(String first, List<String> rest) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream())
-                .toList();
+        columnGrants.forEach((key, privileges) -> privileges.forEach((privilege, columns) -> file.statement(
+                prefix + "GRANT " + privilege + " (" + String.join(", ", columns) + ")" + on + " TO " + key)));
     }
 }

@@ -12,13 +12,25 @@ public record Name(String schema, String name, String sql) implements Comparable
 
     /** A file-name-safe label: the bare name in public, {@code schema_name} elsewhere. */
     public String label() {
-        String raw = "public".equals(schema) ? name : schema + "_" + name;
+        return fileLabel("public".equals(schema) ? name : schema + "_" + name);
+    }
+
+    /** Any text as a file-name-safe label. */
+    public static String fileLabel(String raw) {
         return raw.replaceAll("[^A-Za-z0-9_]+", "_");
     }
 
     /** {@code schema.name} unquoted, as webhook declarations and messages show it. */
     public String display() {
         return schema + "." + name;
+    }
+
+    /** The bare identifier of a {@code quote_ident} result: {@code "My ""x"""} → {@code My "x"}. */
+    public static String unquote(String sql) {
+        if (sql != null && sql.length() >= 2 && sql.startsWith("\"") && sql.endsWith("\"")) {
+            return sql.substring(1, sql.length() - 1).replace("\"\"", "\"");
+        }
+        return sql;
     }
 
     @Override

@@ -15,23 +15,27 @@ import java.util.stream.Stream;
  * Puts a catalog into phase files in an order that applies on an empty database:
  *
  * <ul>
- *   <li>tables/: schemas, extensions, types (dependencies first), sequences, tables (every foreign key's target
- *       first; keys inside a cycle are added after all tables), views (dependencies first), then policies (they may
- *       read other tables);
+ *   <li>tables/: schemas with their exact privileges and the default privileges (before any object they govern),
+ *       extensions, types (dependencies first), sequences, tables (every foreign key's target and every partition's
+ *       parent first; keys inside a cycle are added after all tables), views (dependencies first), then policies (they
+ *       may read other tables), the app's policies on Supabase-owned tables, publications (after the replica
+ *       identities, which their row filters and column lists must cover);
  *   <li>functions/: functions, callees first;
  *   <li>triggers/: first what of the tables phase calls a pulled function (views, CHECKs, defaults, indexes,
- *       policies), then the triggers;
- *   <li>webhooks/: one YAML file.
+ *       policies), then the triggers and rules;
+ *   <li>webhooks/: one YAML file;
+ *   <li>seed/: the storage.buckets rows.
  * </ul>
  *
  * Files follow the migrator's naming rule, {@code <number>_<name>.sql} numbered per phase ({@code 001_profiles.sql});
- * the same catalog always gives the same files. Every file starts with {@link #HEADER}, and a file whose object lives
- * in a Supabase-owned schema (a trigger on auth.users) also carries {@code -- migrator:as-admin}: on Supabase only the
- * admin user may change those tables.
+ * the same catalog always gives the same files. Every file starts with {@link #HEADER}, and a file that changes an
+ * object of a Supabase-owned schema (a trigger on auth.users, a policy on storage.objects) also carries {@code --
+ * migrator:as-admin}: on Supabase only the admin user may change those tables.
  */
 public final class PullPlanner {
     /** The folders pull writes, in apply order. */
-    public static final List<Phase> PHASES = List.of(Phase.TABLES, Phase.FUNCTIONS, Phase.TRIGGERS, Phase.WEBHOOKS);
+    public static final List<Phase> PHASES =
+            List.of(Phase.TABLES, Phase.FUNCTIONS, Phase.TRIGGERS, Phase.WEBHOOKS, Phase.SEED);
 
     /** First line of every pulled file; how a later pull knows which files are its own. */
     public static final String HEADER = "-- pulled by supabase-migrator pull: a new pull rewrites or removes this file";
@@ -78,9 +82,24 @@ public final class PullPlanner {
                     TableRenderer.policies(new SqlFile(), table, false).text(),
                     owned(table.name()));
         }
+        for (Catalog.Table table : catalog.platformTables()) {
+            SqlFile file = new SqlFile();
+            TableRenderer.rowSecurity(file, table);
+            add(
+                    Phase.TABLES,
+                    table.name().label() + "_policies",
+                    TableRenderer.policies(file, table, false).text(),
+                    true);
+        }
+        for (Catalog.Publication publication : catalog.publications()) {
+            String label = "publication_" + Name.fileLabel(publication.name());
+            add(Phase.TABLES, label, PublicationRenderer.publication(publication), false);
+            add(Phase.TABLES, label + "_as_admin", PublicationRenderer.asAdmin(publication), true);
+        }
         addFunctions(catalog, routines);
         lateViews.forEach(view -> add(Phase.TRIGGERS, view.name().label(), tables.view(view), owned(view.name())));
-        for (Catalog.Table table : catalog.tables()) {
+        for (Catalog.Table table : Stream.concat(catalog.tables().stream(), catalog.platformTables().stream())
+                .toList()) {
             if (TableRenderer.hasAfterFunctions(table)) {
                 add(
                         Phase.TRIGGERS,
@@ -96,10 +115,18 @@ public final class PullPlanner {
                     RoutineRenderer.trigger(trigger),
                     owned(trigger.table()));
         }
+        for (Catalog.Rule rule : catalog.rules()) {
+            add(
+                    Phase.TRIGGERS,
+                    rule.table().label() + "_rule_" + rule.name(),
+                    RoutineRenderer.rule(rule),
+                    owned(rule.table()));
+        }
         if (!catalog.webhooks().isEmpty()) {
             String yaml = "#" + HEADER.substring(2) + "\n" + DeclarationWriter.write(catalog.webhooks());
             addFile(Phase.WEBHOOKS, "webhooks", ".yml", yaml);
         }
+        add(Phase.SEED, "storage_buckets", BucketRenderer.buckets(catalog.buckets()), false);
         return numbered();
     }
 
@@ -115,6 +142,9 @@ public final class PullPlanner {
                 if (byName.containsKey(key.references())) {
                     graph.addEdge(table.name(), key.references());
                 }
+            }
+            if (table.partition() != null) {
+                graph.addEdge(table.name(), table.partition().parent());
             }
         }
         DependencyGraph.Ordering<Name> ordering = graph.order();
@@ -133,20 +163,23 @@ public final class PullPlanner {
             List<Catalog.Sequence> owned = catalog.sequences().stream()
                     .filter(s -> s.ownedBy() != null && s.ownedBy().startsWith(name.sql() + "."))
                     .toList();
-            add(Phase.TABLES, name.label(), tables.table(table, inline, owned), owned(name));
+            Catalog.Table parent = table.partition() == null
+                    ? null
+                    : byName.get(table.partition().parent());
+            add(Phase.TABLES, name.label(), tables.table(table, inline, owned, parent), owned(name));
         }
         for (Name name : ordering.order()) {
             if (deferredKeys.containsKey(name)) {
                 add(
                         Phase.TABLES,
                         name.label() + "_foreign_keys",
-                        TableRenderer.foreignKeys(name, deferredKeys.get(name)),
+                        TableRenderer.foreignKeys(byName.get(name), deferredKeys.get(name)),
                         owned(name));
             }
         }
     }
 
-    private static List<Catalog.Constraint> foreignKeys(Catalog.Table table) {
+    static List<Catalog.Constraint> foreignKeys(Catalog.Table table) {
         return table.constraints().stream()
                 .filter(c -> c.type() == 'f' && !c.afterFunctions())
                 .toList();
@@ -202,17 +235,35 @@ public final class PullPlanner {
         }
     }
 
-    private static String schemas(Catalog catalog, GrantRenderer grants) {
+    /**
+     * Schemas, their comments and exact privileges (a fresh Supabase database grants the API roles usage on public:
+     * REVOKE first), then the default privileges, which must be in place before the objects they govern.
+     */
+    static String schemas(Catalog catalog, GrantRenderer grants) {
         SqlFile file = new SqlFile();
         for (Catalog.Schema schema : catalog.schemas()) {
             file.group();
-            if (!"public".equals(schema.name())) {
-                file.statement("CREATE SCHEMA IF NOT EXISTS " + schema.sql());
-                file.comment("SCHEMA " + schema.sql(), schema.comment());
-            }
-            grants.additive(file, "SCHEMA", schema.sql(), schema.grants());
+            schema(file, grants, schema, true);
+        }
+        for (Catalog.DefaultPrivilege privileges : catalog.defaultPrivileges()) {
+            file.group();
+            grants.defaults(file, privileges);
         }
         return file.text();
+    }
+
+    /** One schema: created unless it is public (which every database has), commented, its privileges exact. */
+    static void schema(SqlFile file, GrantRenderer grants, Catalog.Schema schema, boolean create) {
+        boolean existing = "public".equals(schema.name());
+        if (create && !existing) {
+            file.statement("CREATE SCHEMA IF NOT EXISTS " + schema.sql());
+        }
+        if (existing && schema.comment() == null) {
+            file.statement("COMMENT ON SCHEMA " + schema.sql() + " IS NULL");
+        } else {
+            file.comment("SCHEMA " + schema.sql(), schema.comment());
+        }
+        grants.exact(file, "SCHEMA", schema.sql(), schema.grants());
     }
 
     private static String extensions(Catalog catalog) {

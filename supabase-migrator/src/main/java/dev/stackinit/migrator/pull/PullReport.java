@@ -1,10 +1,15 @@
 package dev.stackinit.migrator.pull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** What a pull found and wrote; {@code files} counts files per phase folder. */
+/**
+ * What a pull found and wrote; {@code files} counts files per phase folder. {@code notReproduced}: what the files do
+ * not recreate (pull exits 3 over it unless partial pulls are allowed); {@code leftToPlatform}: what every Supabase
+ * database gets by itself.
+ */
 public record PullReport(
         String source,
         String out,
@@ -14,13 +19,19 @@ public record PullReport(
         List<String> written,
         List<String> unchanged,
         List<String> removed,
-        List<String> warnings) {
+        List<String> warnings,
+        List<String> notReproduced,
+        List<String> leftToPlatform) {
 
     public boolean upToDate() {
         return written.isEmpty() && removed.isEmpty();
     }
 
-    /** Two lines for people: what was pulled, and what changed on disk. */
+    public int notReproducedCount() {
+        return notReproduced.size();
+    }
+
+    /** Lines for people: what was pulled, what changed on disk, and what the files do not carry. */
     public List<String> summary() {
         String counts = files.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue())
@@ -28,9 +39,16 @@ public record PullReport(
         String changes = upToDate()
                 ? "up to date (0 changes, " + unchanged.size() + " files unchanged)"
                 : written.size() + " written, " + unchanged.size() + " unchanged, " + removed.size() + " removed";
-        return List.of(
-                "pulled " + String.join(", ", schemas) + " from " + source + " into " + out + ": files: " + counts
-                        + "; " + webhooks + " webhook(s)",
-                changes);
+        List<String> lines = new ArrayList<>();
+        lines.add("pulled " + String.join(", ", schemas) + " from " + source + " into " + out + ": files: " + counts
+                + "; " + webhooks + " webhook(s)");
+        lines.add(changes);
+        lines.add(
+                notReproduced.isEmpty()
+                        ? "everything pulled is reproduced by the files (" + leftToPlatform.size()
+                                + " object(s) left to the platform)"
+                        : notReproduced.size() + " object(s) NOT reproduced by the files (see the warnings); "
+                                + leftToPlatform.size() + " left to the platform");
+        return lines;
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * What to pull and where: {@code schemas} (default public), plus every Supabase-owned schema the source has when
- * {@code includeSupabaseSchemas}; {@code rewrites} apply to webhook URLs.
+ * {@code includeSupabaseSchemas} (only the app's objects in them: the platform's own are left to the platform);
+ * {@code rewrites} apply to webhook URLs.
  */
 public record PullRequest(Path out, List<String> schemas, boolean includeSupabaseSchemas, List<UrlRewrite> rewrites) {
     public PullRequest {

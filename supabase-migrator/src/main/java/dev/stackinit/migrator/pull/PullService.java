@@ -35,7 +35,7 @@ public final class PullService {
         List<String> schemas;
         try (Connection connection = connect(source)) {
             schemas = schemas(connection, request);
-            catalog = new CatalogReader(request.rewrites(), request.includeSupabaseSchemas()).read(connection, schemas);
+            catalog = new CatalogReader(request.rewrites()).read(connection, schemas);
         } catch (SQLException e) {
             throw new RejectedException("reading the catalog of " + source.display() + " failed: " + e.getMessage(), e);
         }
@@ -55,7 +55,9 @@ public final class PullService {
                 written.written(),
                 written.unchanged(),
                 written.removed(),
-                catalog.warnings());
+                catalog.findings().warnings(),
+                catalog.findings().notReproduced(),
+                catalog.findings().leftToPlatform());
     }
 
     private static Connection connect(Source source) {
@@ -68,6 +70,11 @@ public final class PullService {
         }
     }
 
+    /** The Supabase CLI's migration history: tooling state, not the app's schema. */
+    private static boolean isTooling(String schema) {
+        return "supabase_migrations".equals(schema);
+    }
+
     /** The requested schemas, plus the Supabase-owned ones present when asked, in a stable order. */
     private static List<String> schemas(Connection connection, PullRequest request) throws SQLException {
         Set<String> schemas = new LinkedHashSet<>(request.schemas());
@@ -76,7 +83,7 @@ public final class PullService {
                     ResultSet rows = statement.executeQuery("select nspname from pg_namespace order by nspname")) {
                 while (rows.next()) {
                     String name = rows.getString(1);
-                    if (SupabaseSchemas.isOwned(name) && !SupabaseSchemas.isSystem(name)) {
+                    if (SupabaseSchemas.isOwned(name) && !SupabaseSchemas.isSystem(name) && !isTooling(name)) {
                         schemas.add(name);
                     }
                 }

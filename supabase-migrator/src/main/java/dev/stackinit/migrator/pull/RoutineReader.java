@@ -16,7 +16,15 @@ import java.util.regex.Pattern;
 /** Reads the functions of the pulled schemas and the triggers that belong to the app, webhooks apart. */
 final class RoutineReader {
     private record Row(
-            long oid, Name name, String kind, boolean atomic, String definition, String source, String comment) {}
+            long oid,
+            Name name,
+            String kind,
+            String owner,
+            boolean atomic,
+            String definition,
+            String result,
+            String source,
+            String comment) {}
 
     private final ReadContext context;
     private final List<String> schemas;
@@ -38,8 +46,10 @@ final class RoutineReader {
                                 row.getString("proname") + "(" + row.getString("args") + ")",
                                 row.getString("sql") + "(" + row.getString("args") + ")"),
                         row.getString("kind"),
+                        row.getString("owner"),
                         row.getBoolean("atomic"),
                         row.getString("definition"),
+                        row.getString("result"),
                         row.getString("prosrc"),
                         row.getString("comment")));
         Map<Long, Name> byOid = new HashMap<>();
@@ -52,8 +62,12 @@ final class RoutineReader {
         }
         List<Catalog.Function> functions = new ArrayList<>();
         for (Row row : rows) {
+            if (context.ownedByPlatform(
+                    row.name().schema(), row.owner(), "function " + row.name().display())) {
+                continue;
+            }
             if (!"f".equals(row.kind()) && !"p".equals(row.kind())) {
-                context.warn("not pulled: " + row.name().display() + " (aggregates and window functions)");
+                context.lost(row.name().display() + ": aggregates and window functions are not pulled");
                 continue;
             }
             Set<Name> depends = new TreeSet<>();
@@ -65,8 +79,10 @@ final class RoutineReader {
                     "p".equals(row.kind()),
                     row.atomic(),
                     row.definition(),
+                    row.result(),
                     depends,
-                    context.grants("pg_proc", row.oid()),
+                    context.grants(
+                            "pg_proc", row.oid(), "function " + row.name().display()),
                     row.comment()));
         }
         return functions;
@@ -102,6 +118,21 @@ final class RoutineReader {
             String functionSchema = row.getString("function_schema");
             Name table = new Name(tableSchema, row.getString("relname"), row.getString("table_sql"));
             String name = row.getString("tgname");
+            boolean platformTable = SupabaseSchemas.isOwned(tableSchema)
+                    && SupabaseSchemas.isPlatformRole(row.getString("table_owner"));
+            if (!schemas.contains(tableSchema) && !SupabaseSchemas.isOwned(tableSchema)) {
+                return row; // a table of a schema nobody asked for
+            }
+            if (platformTable
+                    && !"supabase_functions".equals(functionSchema)
+                    && SupabaseSchemas.isOwned(functionSchema)
+                    && SupabaseSchemas.isPlatformRole(row.getString("function_owner"))) {
+                // the platform's own trigger on its own table (Storage's on storage.objects)
+                if (schemas.contains(tableSchema)) {
+                    context.platform("trigger " + name + " on " + table.display());
+                }
+                return row;
+            }
             if ("supabase_functions".equals(functionSchema)) {
                 Optional<WebhookSpec> hook = webhooks.declaration(table, name, enabled(row));
                 if (hook.isPresent() && !SupabaseSchemas.isOwned(tableSchema)) {
@@ -115,22 +146,36 @@ final class RoutineReader {
             } else if (!schemas.contains(tableSchema) && !schemas.contains(functionSchema)) {
                 return row;
             }
-            triggers.add(trigger(row, table));
+            triggers.add(trigger(row, table, "supabase_functions".equals(functionSchema)));
             return row;
         });
+    }
+
+    /** Rewrite rules on the pulled tables and views (pg_get_ruledef gives the whole CREATE RULE). */
+    List<Catalog.Rule> rules() throws SQLException {
+        return context.query.list(
+                "rules.sql",
+                row -> new Catalog.Rule(
+                        new Name(row.getString("nspname"), row.getString("relname"), row.getString("table_sql")),
+                        row.getString("rulename"),
+                        row.getString("sql"),
+                        row.getString("definition"),
+                        row.getString("enabled").charAt(0),
+                        row.getString("comment")));
     }
 
     private static char enabled(ResultSet row) throws SQLException {
         return row.getString("enabled").charAt(0);
     }
 
-    private static Catalog.Trigger trigger(ResultSet row, Name table) throws SQLException {
+    private static Catalog.Trigger trigger(ResultSet row, Name table, boolean webhook) throws SQLException {
         return new Catalog.Trigger(
                 table,
                 row.getString("tgname"),
                 row.getString("sql"),
                 row.getString("definition"),
                 enabled(row),
-                row.getString("comment"));
+                row.getString("comment"),
+                webhook);
     }
 }

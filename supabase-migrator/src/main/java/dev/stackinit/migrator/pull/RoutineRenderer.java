@@ -37,4 +37,20 @@ final class RoutineRenderer {
         file.comment(on.strip(), trigger.comment());
         return file.text();
     }
+
+    static String rule(Catalog.Rule rule) {
+        SqlFile file = new SqlFile();
+        file.statement(rule.definition().strip().replaceAll(";$", ""));
+        String alter = "ALTER TABLE " + rule.table().sql();
+        switch (rule.enabled()) {
+            case 'D' -> file.statement(alter + " DISABLE RULE " + rule.sql());
+            case 'R' -> file.statement(alter + " ENABLE REPLICA RULE " + rule.sql());
+            case 'A' -> file.statement(alter + " ENABLE ALWAYS RULE " + rule.sql());
+            default -> {
+                // 'O': enabled, what CREATE RULE gives
+            }
+        }
+        file.comment("RULE " + rule.sql() + " ON " + rule.table().sql(), rule.comment());
+        return file.text();
+    }
 }

@@ -1,7 +1,5 @@
 package dev.stackinit.migrator.pull;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.webhooks.LiveWebhook;
 import dev.stackinit.webhooks.UrlRewrite;
 import dev.stackinit.webhooks.WebhookSpec;
@@ -38,28 +36,12 @@ final class WebhookParser {
      */
     Optional<WebhookSpec> declaration(Name table, String name, char enabled) {
         LiveWebhook hook = live.get(key(table.schema(), table.name(), name));
-        if (hook == null
-                || enabled != 'O'
-                || !"AFTER".equals(hook.timing())
-                || !hook.forEachRow()
-                || hook.extraClauses()) {
+        // webhook-config's own rule (shared with export): AFTER, row level, enabled, no WHEN / UPDATE OF, Studio's
+        // five argument texts; 'O' because a trigger enabled only for replicas or always is not what apply writes
+        if (hook == null || enabled != 'O' || hook.whyNotDeclarable().isPresent()) {
             return Optional.empty();
         }
-        WebhookSpec spec;
-        try {
-            spec = hook.toSpec();
-        } catch (InvalidInputException notExpressible) {
-            return Optional.empty();
-        }
-        // missing or 'null' arguments, other JSON spacing, non-text values: the declaration would write other text
-        if (!spec.triggerArguments().equals(hook.arguments()) || !allText(spec.headers()) || !allText(spec.params())) {
-            return Optional.empty();
-        }
-        return Optional.of(UrlRewrite.applyFirst(rewrites, spec));
-    }
-
-    private static boolean allText(ObjectNode values) {
-        return values.properties().stream().allMatch(entry -> entry.getValue().isTextual());
+        return Optional.of(UrlRewrite.applyFirst(rewrites, hook.toSpec()));
     }
 
     private static String key(String schema, String table, String name) {

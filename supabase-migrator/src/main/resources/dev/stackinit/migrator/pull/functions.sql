@@ -1,7 +1,8 @@
 -- Functions and procedures of the pulled schemas (aggregates and window functions are reported, not pulled).
 select p.oid, n.nspname, p.proname, quote_ident(n.nspname) || '.' || quote_ident(p.proname) as sql,
-  pg_get_function_identity_arguments(p.oid) as args, p.prokind::text as kind,
+  pg_get_function_identity_arguments(p.oid) as args, p.prokind::text as kind, pg_get_userbyid(p.proowner) as owner,
   case when p.prokind in ('f', 'p') then pg_get_functiondef(p.oid) end as definition,
+  pg_get_function_result(p.oid) as result,
   p.prosrc, p.prosqlbody is not null as atomic, obj_description(p.oid, 'pg_proc') as comment
 from pg_proc p
 join pg_namespace n on n.oid = p.pronamespace

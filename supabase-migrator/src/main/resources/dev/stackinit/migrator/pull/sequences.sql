@@ -1,5 +1,6 @@
 -- Sequences that are not identity sequences (those come with their column), with the column that owns them.
 select c.oid, n.nspname, c.relname, quote_ident(n.nspname) || '.' || quote_ident(c.relname) as sql,
+  pg_get_userbyid(c.relowner) as owner,
   format_type(s.seqtypid, null) as data_type, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
   (select quote_ident(tn.nspname) || '.' || quote_ident(tc.relname) || '.' || quote_ident(a.attname)
    from pg_depend d

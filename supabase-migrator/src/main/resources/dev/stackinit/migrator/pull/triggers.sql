@@ -1,9 +1,12 @@
--- User triggers on any table, with the schema of the function they call; the reader keeps those of the pulled
--- schemas, those calling a pulled function (e.g. on auth.users) and webhooks (functions in supabase_functions, whose
--- arguments webhook-config's own reader decodes).
+-- User triggers on any table, with the schema and owner of the function they call; the reader keeps those of the
+-- pulled schemas, those calling a pulled function (e.g. on auth.users) and webhooks (functions in supabase_functions,
+-- whose arguments webhook-config's own reader decodes). Triggers a partition got from its parent (tgparentid) are the
+-- parent's.
 select t.oid, tn.nspname, c.relname, quote_ident(tn.nspname) || '.' || quote_ident(c.relname) as table_sql,
+  pg_get_userbyid(c.relowner) as table_owner,
   t.tgname, quote_ident(t.tgname) as sql, pg_get_triggerdef(t.oid) as definition, t.tgenabled::text as enabled,
-  fn.nspname as function_schema, obj_description(t.oid, 'pg_trigger') as comment
+  fn.nspname as function_schema, pg_get_userbyid(p.proowner) as function_owner,
+  obj_description(t.oid, 'pg_trigger') as comment
 from pg_trigger t
 join pg_class c on c.oid = t.tgrelid
 join pg_namespace tn on tn.oid = c.relnamespace

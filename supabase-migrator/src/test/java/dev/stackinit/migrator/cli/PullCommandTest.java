@@ -26,7 +26,13 @@ class PullCommandTest {
         assertThat(run(Map.of(), "pull", "--help")).isZero();
 
         assertThat(stdout.toString())
-                .contains("--database-url", "--password-file", "--url-rewrite", "--include-supabase-schemas", "--json")
+                .contains(
+                        "--database-url",
+                        "--password-file",
+                        "--url-rewrite",
+                        "--include-supabase-schemas",
+                        "--allow-partial",
+                        "--json")
                 .contains("SUPABASE_MIGRATOR_DATABASE_URL", "SUPABASE_MIGRATOR_SCHEMA")
                 // old spellings still work but are no longer shown
                 .doesNotContain("--source-url", "--rewrite-url");

@@ -75,4 +75,74 @@ class SupabaseMigratorCommandTest {
                 .isEqualTo(3);
         assertThat(err.toString()).contains("from-env");
     }
+
+    @Test
+    void newPrintsThePathOfTheNextFileInAnExistingOrAnEmptyPhase() throws Exception {
+        Files.createDirectories(dir.resolve("tables"));
+        Files.writeString(dir.resolve("tables/001_a.sql"), "select 1;");
+        Files.writeString(dir.resolve("tables/002_b.sql"), "select 1;");
+
+        assertThat(run(Map.of(), "new", "tables", "add_orders", "-d", dir.toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString().strip())
+                .isEqualTo(dir.resolve("tables/003_add_orders.sql").toString());
+        assertThat(dir.resolve("tables/003_add_orders.sql")).exists();
+
+        out.getBuffer().setLength(0);
+        assertThat(run(Map.of("SUPABASE_MIGRATOR_MIGRATIONS_DIR", dir.toString()), "new", "functions", "f", "--json"))
+                .isZero();
+        assertThat(out.toString())
+                .contains("\"script\" : \"functions/001_f.sql\"")
+                .contains("\"version\" : \"1\"");
+    }
+
+    @Test
+    void newRefusesAnUnknownPhaseWithExitTwo() {
+        assertThat(run(Map.of(), "new", "views", "x", "-d", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown phase 'views'");
+    }
+
+    @Test
+    void aFolderWithoutMigrationFilesExitsThreeNamingItBeforeAnyConnection() throws Exception {
+        Files.createDirectories(dir.resolve("tables"));
+        Map<String, String> env = Map.of("DATABASE_URL", "postgres://postgres@127.0.0.1:1/postgres");
+
+        for (String command : new String[] {"migrate", "info", "validate"}) {
+            err.getBuffer().setLength(0);
+            assertThat(run(env, command, "-d", dir.toString())).as(command).isEqualTo(3);
+            assertThat(err.toString()).contains("no migration files in " + dir);
+        }
+        assertThat(run(env, "migrate", "--dry-run", "-d", dir.toString())).isEqualTo(3);
+    }
+
+    @Test
+    void migrateTargetTakesAPhaseWithAnOptionalVersion() {
+        assertThat(run(Map.of(), "migrate", "--target", "views/1", "-d", dir.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--target: unknown phase 'views'");
+    }
+
+    @Test
+    void resetIsRefusedLikeCleanBeforeItReadsOrConnects() {
+        assertThat(run(Map.of(), "reset", "-d", dir.resolve("none").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--i-understand");
+        assertThat(run(
+                        Map.of("DATABASE_URL", "postgres://postgres:pw@db.example.com:5432/postgres"),
+                        "reset",
+                        "--i-understand",
+                        "--schema",
+                        "public"))
+                .isEqualTo(3);
+        assertThat(err.toString())
+                .contains("db.example.com is not this machine")
+                .doesNotContain(":pw@");
+        assertThat(run(
+                        Map.of("DATABASE_URL", "postgres://postgres@localhost/postgres"),
+                        "reset",
+                        "--i-understand",
+                        "--admin-url",
+                        "postgres://supabase_admin@db.example.com/postgres"))
+                .isEqualTo(3);
+    }
 }

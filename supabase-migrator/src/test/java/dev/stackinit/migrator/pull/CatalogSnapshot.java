@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The normalised catalog of some schemas (see catalog-snapshot.sql), one line per fact, sorted. */
-final class CatalogSnapshot {
+public final class CatalogSnapshot {
     private CatalogSnapshot() {}
 
-    static List<String> take(Connection connection, List<String> schemas) throws SQLException, IOException {
+    public static List<String> take(Connection connection, List<String> schemas) throws SQLException, IOException {
         String sql;
         try (InputStream in = CatalogSnapshot.class.getResourceAsStream("/pull/catalog-snapshot.sql")) {
             sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -186,6 +186,119 @@ class PullPlannerTest {
                 .allSatisfy(f -> assertThat(f.content()).doesNotContain(SqlScript.AS_ADMIN_MARKER));
     }
 
+    @Test
+    void publicationsComeAfterTheTablesAndWhatNeedsAdminIsApart() {
+        Catalog.Publication realtime = new Catalog.Publication(
+                "supabase_realtime",
+                "supabase_realtime",
+                true,
+                false,
+                List.of("insert", "update"),
+                false,
+                List.of(
+                        new Catalog.PublicationTable(name("orgs"), List.of("id"), "(id > 0)"),
+                        new Catalog.PublicationTable(
+                                new Name("storage", "objects", "storage.objects"), List.of(), null)),
+                List.of(),
+                null);
+        Catalog base = catalog(List.of(table("orgs", List.of(), false)), List.of());
+        Catalog catalog = new Catalog(
+                base.schemas(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                base.tables(),
+                List.of(),
+                base.functions(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(realtime),
+                List.of(new Catalog.Bucket(
+                        "avatars", List.of("id", "name"), List.of("'avatars'::text", "'avatars'::text"))),
+                API_ROLES,
+                base.findings());
+
+        List<PulledFile> files = PullPlanner.plan(catalog);
+
+        assertThat(names(files, Phase.TABLES))
+                .containsExactly(
+                        "tables/001_schemas.sql",
+                        "tables/002_orgs.sql",
+                        "tables/003_publication_supabase_realtime.sql",
+                        "tables/004_publication_supabase_realtime_as_admin.sql");
+        assertThat(content(files, "tables/003_publication_supabase_realtime.sql"))
+                .contains("IF NOT EXISTS (SELECT FROM pg_catalog.pg_publication WHERE pubname = 'supabase_realtime')")
+                .contains("ALTER PUBLICATION supabase_realtime SET (publish = 'insert, update',"
+                        + " publish_via_partition_root = false);")
+                .contains("ALTER PUBLICATION supabase_realtime ADD TABLE public.orgs (id) WHERE ((id > 0));")
+                .doesNotContain("storage.objects");
+        assertThat(raw(files, "tables/004_publication_supabase_realtime_as_admin.sql"))
+                .contains(SqlScript.AS_ADMIN_MARKER, "ADD TABLE storage.objects;");
+        assertThat(content(files, "seed/001_storage_buckets.sql"))
+                .isEqualTo("INSERT INTO storage.buckets (id, name) VALUES\n    ('avatars'::text, 'avatars'::text)\n"
+                        + "ON CONFLICT (id) DO UPDATE SET (name) = ROW(EXCLUDED.name);\n");
+    }
+
+    @Test
+    void aPartitionTakesItsParentsColumnsAndSetsOnlyWhatDiffers() {
+        Catalog.Column kind = new Catalog.Column("kind", "text", null, false, "'info'::text", false, "", "", "", null);
+        Catalog.Column debug =
+                new Catalog.Column("kind", "text", null, false, "'debug'::text", false, "", "", "", null);
+        Catalog.Table parent = new Catalog.Table(
+                name("events"),
+                false,
+                List.of(column("id"), kind),
+                List.of(),
+                List.of(),
+                false,
+                false,
+                List.of(),
+                List.of(),
+                null,
+                'd',
+                null,
+                null,
+                List.of(),
+                "RANGE (id)",
+                null,
+                List.of());
+        Catalog.Table child = new Catalog.Table(
+                name("events_low"),
+                false,
+                List.of(column("id"), debug),
+                List.of(),
+                List.of(),
+                true,
+                false,
+                List.of(),
+                List.of(),
+                "low ids",
+                'f',
+                null,
+                null,
+                List.of(),
+                null,
+                new Catalog.Partition(name("events"), "FOR VALUES FROM (0) TO (100)", false, List.of()),
+                List.of());
+        // the partition's name sorts first: its parent still comes before it
+        Catalog catalog = catalog(List.of(child, parent), List.of());
+
+        List<PulledFile> files = PullPlanner.plan(catalog);
+
+        assertThat(names(files, Phase.TABLES)).containsSequence("tables/002_events.sql", "tables/003_events_low.sql");
+        assertThat(content(files, "tables/002_events.sql")).contains(") PARTITION BY RANGE (id);");
+        assertThat(content(files, "tables/003_events_low.sql"))
+                .startsWith("CREATE TABLE public.events_low PARTITION OF public.events FOR VALUES FROM (0) TO (100);\n"
+                        + "ALTER TABLE public.events_low ALTER COLUMN kind SET DEFAULT 'debug'::text;\n")
+                .contains("ALTER TABLE public.events_low REPLICA IDENTITY FULL;")
+                .contains("ALTER TABLE public.events_low ENABLE ROW LEVEL SECURITY;")
+                .contains("COMMENT ON TABLE public.events_low IS 'low ids';")
+                .doesNotContain("id integer");
+    }
+
     private static Catalog catalog(List<Catalog.Table> tables, List<Catalog.Trigger> triggers) {
         Catalog.Schema publicSchema =
                 new Catalog.Schema("public", "public", null, List.of(new Catalog.Grant("anon", "USAGE", false, null)));
