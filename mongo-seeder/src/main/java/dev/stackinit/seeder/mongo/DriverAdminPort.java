@@ -133,7 +133,14 @@ public final class DriverAdminPort implements AdminPort {
                 throw new AuthenticationFailedException("the server refused the credentials of " + who, e);
             }
             throw new AdminCommandException(e.getErrorCode(), e.getErrorCodeName(), e.getErrorMessage());
-        } catch (MongoTimeoutException | MongoSocketException e) {
+        } catch (MongoTimeoutException e) {
+            // a login refused while the driver selected the server comes back as a timeout naming the security
+            // exception (see MongoFailures): refused credentials, not a server that does not answer
+            if (e.getMessage() != null && e.getMessage().contains(MongoSecurityException.class.getName())) {
+                throw new AuthenticationFailedException("the server refused the credentials of " + who, e);
+            }
+            throw new NotAnsweringException(server + " did not answer", e);
+        } catch (MongoSocketException e) {
             throw new NotAnsweringException(server + " did not answer", e);
         }
     }

@@ -53,7 +53,7 @@ class SupabaseMigratorCommandTest {
                         "--i-understand"))
                 .isEqualTo(3);
         assertThat(err.toString())
-                .contains("db.example.com is not this machine")
+                .contains("clean refused: host db.example.com")
                 .doesNotContain(":pw@");
     }
 
