@@ -135,7 +135,7 @@ class SupabaseMigratorCommandTest {
                         "public"))
                 .isEqualTo(3);
         assertThat(err.toString())
-                .contains("db.example.com is not this machine")
+                .contains("reset refused: host db.example.com")
                 .doesNotContain(":pw@");
         assertThat(run(
                         Map.of("DATABASE_URL", "postgres://postgres@localhost/postgres"),
