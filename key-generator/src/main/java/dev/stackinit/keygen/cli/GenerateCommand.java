@@ -10,7 +10,6 @@ import dev.stackinit.keygen.KeyPlanner;
 import dev.stackinit.keygen.MongoValues;
 import dev.stackinit.keygen.io.EnvFileStore;
 import dev.stackinit.keygen.io.EnvUpdater;
-import dev.stackinit.keygen.io.StackFiles;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -127,8 +126,8 @@ final class GenerateCommand implements Callable<Integer> {
                         create,
                         request,
                         dryRun,
-                        lock -> err.println(
-                                "key-generator: waiting for another run to finish (" + StackFiles.display(lock) + ")"));
+                        lock -> err.println(StackFilesOptions.waitingLine(lock)),
+                        files.lockWait());
         result.notes().forEach(note -> err.println("key-generator: warning: " + note));
         root.spec.commandLine().getOut().print(GenerateSummary.render(result, format, dryRun));
         return 0;

@@ -66,6 +66,7 @@ final class VerifyCommand implements Callable<Integer> {
         boolean fromFiles = files.given();
         List<Finding> findings = new ArrayList<>();
         if (fromFiles) {
+            files.awaitIdle(root.spec.commandLine().getErr());
             StackFiles stack = StackFiles.load(files.envFiles(), files.mapping(), new EnvFileStore(), true);
             findings.addAll(new StackVerifier(new KeyVerifier(root.clock())).verify(stack, allowDemo, warnBefore));
             String inFile = stack.file(stack.main()).values().get(Vars.JWT_SECRET);

@@ -54,11 +54,23 @@ public final class EnvUpdater {
             GenerateRequest request,
             boolean dryRun,
             Consumer<Path> onWait) {
+        return generate(envFiles, mappingFile, create, request, dryRun, onWait, StackLock.DEFAULT_WAIT);
+    }
+
+    /** @param lockWait how long to wait for another run's lock ({@code --wait-timeout}) */
+    public Result generate(
+            List<Path> envFiles,
+            Optional<Path> mappingFile,
+            boolean create,
+            GenerateRequest request,
+            boolean dryRun,
+            Consumer<Path> onWait,
+            java.time.Duration lockWait) {
         Optional<EnvMapping> mapping = mappingFile.map(EnvMapping::load);
         if (dryRun) {
             return update(StackFiles.read(envFiles, mapping, store, !create), request, true);
         }
-        try (StackLock lock = StackLock.acquire(StackFiles.paths(envFiles, mapping), onWait)) {
+        try (StackLock lock = StackLock.acquire(StackFiles.paths(envFiles, mapping), onWait, lockWait)) {
             return update(StackFiles.read(envFiles, mapping, store, !create), request, false);
         }
     }

@@ -48,6 +48,30 @@ public final class StackLock implements AutoCloseable {
         return acquire(files, onWait, Clock.systemUTC(), DEFAULT_WAIT);
     }
 
+    /** As {@link #acquire(Collection, java.util.function.Consumer)}, waiting at most {@code wait} ({@code --wait-timeout}). */
+    public static StackLock acquire(Collection<Path> files, java.util.function.Consumer<Path> onWait, Duration wait) {
+        return acquire(files, onWait, Clock.systemUTC(), wait);
+    }
+
+    /**
+     * For readers (verify, token): waits until no run holds the lock of these files' folders, so a reader never sees a
+     * stack half-way through a generate (each file is swapped in whole, but a stack is several files). Creates nothing:
+     * a folder without a lock file has never been written by a generate, and one this user may not open is not waited
+     * for.
+     */
+    public static void awaitIdle(Collection<Path> files, java.util.function.Consumer<Path> onWait, Duration wait) {
+        TreeSet<Path> folders = new TreeSet<>();
+        files.stream()
+                .map(file -> EnvFileStore.target(file).getParent())
+                .filter(folder -> Files.isWritable(folder.resolve(NAME)))
+                .forEach(folders::add);
+        Clock clock = Clock.systemUTC();
+        Instant deadline = clock.instant().plus(wait);
+        for (Path folder : folders) {
+            closeQuietly(lock(folder.resolve(NAME), onWait, clock, deadline, wait));
+        }
+    }
+
     static StackLock acquire(
             Collection<Path> files, java.util.function.Consumer<Path> onWait, Clock clock, Duration wait) {
         TreeSet<Path> folders = new TreeSet<>();
@@ -90,7 +114,8 @@ public final class StackLock implements AutoCloseable {
                 }
                 if (!clock.instant().isBefore(deadline)) {
                     throw new UnreachableException("another key-generator run has held " + StackFiles.display(lockFile)
-                            + " for more than " + wait.toSeconds() + " s; no file was changed");
+                            + " for more than " + dev.stackinit.shared.Durations.format(wait)
+                            + " (--wait-timeout); no file was changed");
                 }
                 Thread.sleep(POLL.toMillis());
             }

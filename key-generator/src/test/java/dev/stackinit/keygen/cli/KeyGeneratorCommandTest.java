@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.stackinit.keygen.IndependentJwt;
 import dev.stackinit.keygen.MongoValues;
 import dev.stackinit.keygen.io.EnvFile;
+import dev.stackinit.keygen.io.StackLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -434,5 +435,29 @@ class KeyGeneratorCommandTest {
         assertThat(env).doesNotExist();
         assertThat(run("generate", "--create", "--env-file", env.toString())).isZero();
         assertThat(run("verify", "--env-file", env.toString())).isZero();
+    }
+
+    @Test
+    void waitTimeoutIsHowLongEveryCommandWaitsForAnotherRunHoldingTheFiles() throws Exception {
+        Path env = fixture("supabase-example.env", ".env");
+        assertThat(run("generate", "--env-file", env.toString(), "--wait-timeout", "2s"))
+                .isZero();
+        assertThat(run("verify", "--env-file", env.toString(), "--wait-timeout", "2s"))
+                .isZero();
+        assertThat(run("token", "--env-file", env.toString(), "--wait-timeout", "2s"))
+                .isZero();
+        String before = Files.readString(env);
+        try (StackLock held = StackLock.acquire(java.util.List.of(env), lock -> {}, Duration.ofSeconds(1))) {
+            assertThat(run("generate", "--env-file", env.toString(), "--rotate", "--wait-timeout", "300ms"))
+                    .isEqualTo(4);
+            assertThat(err.toString())
+                    .contains("waiting for another run to finish")
+                    .contains("for more than 300ms (--wait-timeout); no file was changed");
+            assertThat(run("verify", "--env-file", env.toString(), "--wait-timeout", "300ms"))
+                    .isEqualTo(4);
+        }
+        assertThat(Files.readString(env)).isEqualTo(before);
+        assertThat(run("verify", "--env-file", env.toString(), "--wait-timeout", "-1"))
+                .isEqualTo(2);
     }
 }
