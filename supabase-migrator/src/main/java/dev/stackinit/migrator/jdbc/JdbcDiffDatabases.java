@@ -85,6 +85,7 @@ public final class JdbcDiffDatabases implements DiffDatabases {
         }
         try (Session session = new Session(open(connector, main), () -> connector.open(admin))) {
             if (shadowUrl.isPresent()) {
+                ShadowDatabase.refuseLive(liveConnection(), session.main(), session.admin(), live.url());
                 ShadowDatabase.empty(session.admin(), historySchema());
             } else {
                 List<String> missing = ShadowDatabase.missingPlatform(liveConnection(), session.main());

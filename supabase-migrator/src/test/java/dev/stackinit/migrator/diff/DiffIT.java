@@ -236,6 +236,21 @@ class DiffIT {
     }
 
     @Test
+    @Order(6)
+    void theShadowMayNotBeTheLiveDatabaseUnderAnotherAddress() throws Exception {
+        // 127.0.0.1 for localhost: the URLs differ, the database is the same, and emptying it would drop the app
+        String live = server.postgresUrl("postgres", "live");
+        assertThat(live).contains("localhost");
+        String firstApplied = firstApplied("live");
+
+        CliRun run = run("diff", "-d", folder.toString(), "--shadow-url", live.replace("localhost", "127.0.0.1"));
+
+        assertThat(run.code()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("--shadow-url names the live database");
+        assertThat(firstApplied("live")).isEqualTo(firstApplied);
+    }
+
+    @Test
     @Order(7)
     void withoutAShadowATemporaryDatabaseIsUsedAndDroppedAgain() throws Exception {
         CliRun run = run("diff", "-d", folder.toString());
@@ -304,6 +319,17 @@ class DiffIT {
 
     private static long historyRows(String database) throws Exception {
         return count(database, "select count(*) from stackinit.migration_history");
+    }
+
+    /** When the history's first file was applied: emptying a database and migrating it anew changes it. */
+    private static String firstApplied(String database) throws Exception {
+        try (Connection connection = server.dataSource(database).getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery("select min(installed_on)::text from stackinit.migration_history")) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     private static List<String> databases() throws Exception {
