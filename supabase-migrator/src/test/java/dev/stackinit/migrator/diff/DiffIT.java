@@ -271,6 +271,45 @@ class DiffIT {
         assertThat(databases()).noneMatch(name -> name.startsWith("stackinit_diff_"));
     }
 
+    @Test
+    @Order(9)
+    void afterPullWithAUrlRewriteTheSameRewriteFindsNoDifferences() throws Exception {
+        // production's webhook posts to its API; the pulled folder holds the local URL (pull --url-rewrite), and diff
+        // with the same rule must compare in those terms, not call every production webhook "changed"
+        server.createDatabase("prod_hooks");
+        enableWebhooks("prod_hooks");
+        server.execute("prod_hooks", """
+                create table public.orders (id bigint primary key);
+                create trigger order_created after insert on public.orders for each row
+                  execute function supabase_functions.http_request(
+                    'https://api.example.com/hooks/order', 'POST', '{"Content-Type":"application/json"}', '{}',
+                    '5000');
+                """);
+        server.createDatabase("shadow_hooks");
+        String rewrite = "https://api.example.com=>http://stackend:8000";
+        Path pulled = work.resolve("pulled-with-rewrite");
+        String prod = server.postgresUrl("postgres", "prod_hooks");
+        CliRun pull = run("pull", "--database-url", prod, "--out", pulled.toString(), "--url-rewrite", rewrite);
+        assertThat(pull.code()).as(pull.toString()).isZero();
+        assertThat(CliRun.tree(pulled).toString()).contains("http://stackend:8000/hooks/order");
+
+        CliRun run = run(
+                "diff",
+                "--database-url",
+                prod,
+                "--admin-url",
+                server.postgresUrl("supabase_admin", "prod_hooks"),
+                "-d",
+                pulled.toString(),
+                "--shadow-url",
+                server.postgresUrl("postgres", "shadow_hooks"),
+                "--url-rewrite",
+                rewrite);
+
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith("no differences");
+    }
+
     private static void assertFreshDatabaseEqualsLive(String name) throws Exception {
         server.createDatabase(name);
         CliRun migrate = migrate(name, folder);
