@@ -83,7 +83,20 @@ class DumpImportTest {
         assertThatThrownBy(() -> loadFolder(timeseriesDump()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("time-series collection copy.metrics cannot be restored")
+                .hasMessageContaining("refused to create a time-series collection when probed")
+                .hasMessageNotContaining("5.0 or later is needed")
                 .hasMessageContaining("nothing was written");
+        assertThat(target.untouched()).isTrue();
+    }
+
+    @Test
+    void aTargetTooOldForTimeSeriesIsToldSo() {
+        target.timeseries = false;
+        target.version = "4.4.29";
+
+        assertThatThrownBy(() -> loadFolder(timeseriesDump()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("(version 4.4.29) does not create time-series collections (MongoDB 5.0 or later");
         assertThat(target.untouched()).isTrue();
     }
 
