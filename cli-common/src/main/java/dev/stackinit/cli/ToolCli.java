@@ -37,6 +37,7 @@ public final class ToolCli {
             PrintWriter err,
             Map<String, List<String>> aliases,
             String... args) {
+        DriverLogging.quiet();
         CommandLine commandLine = new CommandLine(root);
         String tool = commandLine.getCommandName();
         SecretMasker masker = SecretMasker.fromEnv(env);

@@ -20,7 +20,8 @@ public final class SecretMasker {
             Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^:/?#@\\s]*):([^@/\\s]+)@");
     private static final Pattern URL_PASSWORD_PARAM =
             Pattern.compile("([?&](?:password|sslpassword)=)[^&\\s]+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|PASSWORD|PASSWD|TOKEN|JWKS|CREDENTIAL).*");
+    private static final Pattern SECRET_NAME =
+            Pattern.compile(".*(SECRET|PASSWORD|PASSWD|TOKEN|JWKS|CREDENTIAL|KEYFILE|KEY_FILE).*");
     /**
      * KEY as a later word (ANON_KEY, VAULT_ENC_KEY), KEYS as the last one (JWT_KEYS); not KEY_GENERATOR_* (the tool's
      * name) nor STACK_INIT_KEYS_MODE (stack-init's keys section), whose values must stay readable in messages.

@@ -51,6 +51,9 @@ class SecretMaskerTest {
         assertThat(SecretMasker.isSecretName("KEY_GENERATOR_JWT_SECRET")).isTrue();
         assertThat(SecretMasker.isSecretName("JWT_KEYS")).isTrue();
         assertThat(SecretMasker.isSecretName("JWT_JWKS")).isTrue();
+        // the MongoDB keyFile content shared by the replica-set members
+        assertThat(SecretMasker.isSecretName("MONGO_KEYFILE")).isTrue();
+        assertThat(SecretMasker.isSecretName("MONGO_KEY_FILE")).isTrue();
         // stack-init's keys section: its mode and file names must stay readable in messages
         assertThat(SecretMasker.isSecretName("STACK_INIT_KEYS_MODE")).isFalse();
         assertThat(SecretMasker.isSecretName("STACK_INIT_KEYS_ENV_FILES")).isFalse();

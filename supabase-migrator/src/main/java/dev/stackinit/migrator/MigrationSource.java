@@ -1,6 +1,8 @@
 package dev.stackinit.migrator;
 
 import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.shared.IoErrors;
+import dev.stackinit.shared.StrictUtf8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,15 +56,17 @@ public final class MigrationSource {
         return sha256(webhooks.canonical(file.path()));
     }
 
+    /**
+     * The file's text, strictly decoded: invalid UTF-8 is exit 3 naming file, line and byte offset. Every file is read
+     * this way for its checksum before the lock is taken, so a bad byte in any file stops the run before anything is
+     * applied (a silent U+FFFD would put mangled text into the schema).
+     */
     static String read(MigrationFile file) {
         try {
-            String text = new String(Files.readAllBytes(file.path()), StandardCharsets.UTF_8);
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
-            }
+            String text = StrictUtf8.decode(Files.readAllBytes(file.path()), file.script());
             return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n");
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + file.script() + ": " + e.getMessage(), e);
+            throw new InvalidInputException("cannot read " + file.script() + ": " + IoErrors.describe(e), e);
         }
     }
 

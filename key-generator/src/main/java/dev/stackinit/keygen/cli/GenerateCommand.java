@@ -10,6 +10,7 @@ import dev.stackinit.keygen.KeyPlanner;
 import dev.stackinit.keygen.io.EnvFileStore;
 import dev.stackinit.keygen.io.EnvUpdater;
 import dev.stackinit.keygen.io.StackFiles;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     DryRunOption dryRun;
 
+    @Option(
+            names = "--create",
+            description = "Start a missing --env-file (or mapping source) from an empty file. Without it a missing"
+                    + " file is an error: copy the stack's .env.example first.")
+    boolean create;
+
     @Mixin
     ExpiresInOption expiresIn;
 
@@ -79,6 +86,10 @@ final class GenerateCommand implements Callable<Integer> {
             throw new UsageException(
                     "--rotate replaces JWT_SECRET, but one was given (JWT_SECRET or --jwt-secret-file)");
         }
+        SecretsOutput.checkName("--secret-name", secretName, 253);
+        if (namespace != null) {
+            SecretsOutput.checkName("--namespace", namespace, 63);
+        }
         if (json.enabled()) {
             if (!format.equals("dotenv") && !format.equals("json")) {
                 throw new UsageException("--json and --format " + format + " contradict each other");
@@ -100,9 +111,17 @@ final class GenerateCommand implements Callable<Integer> {
         if (!format.equals("dotenv") && !format.equals("json")) {
             throw new UsageException("--format " + format + " cannot be combined with --env-file/--mapping");
         }
-        StackFiles stack = StackFiles.load(files.envFiles(), files.mapping(), new EnvFileStore(), false);
-        EnvUpdater.Result result = new EnvUpdater(planner, new EnvFileStore()).update(stack, request, dryRun);
-        result.notes().forEach(note -> root.spec.commandLine().getErr().println("key-generator: warning: " + note));
+        PrintWriter err = root.spec.commandLine().getErr();
+        EnvUpdater.Result result = new EnvUpdater(planner, new EnvFileStore())
+                .generate(
+                        files.envFiles(),
+                        files.mapping(),
+                        create,
+                        request,
+                        dryRun,
+                        lock -> err.println(
+                                "key-generator: waiting for another run to finish (" + StackFiles.display(lock) + ")"));
+        result.notes().forEach(note -> err.println("key-generator: warning: " + note));
         root.spec.commandLine().getOut().print(GenerateSummary.render(result, format, dryRun));
         return 0;
     }

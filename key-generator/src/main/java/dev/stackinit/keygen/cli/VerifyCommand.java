@@ -3,6 +3,7 @@ package dev.stackinit.keygen.cli;
 import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.keygen.Finding;
 import dev.stackinit.keygen.KeyVerifier;
 import dev.stackinit.keygen.Vars;
@@ -57,6 +58,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (warnDays < 0) {
+            throw new UsageException("--warn-days must be 0 or more, not " + warnDays);
+        }
         Duration warnBefore = Duration.ofDays(warnDays);
         Optional<String> given = jwtSecret.resolve();
         boolean fromFiles = files.given();

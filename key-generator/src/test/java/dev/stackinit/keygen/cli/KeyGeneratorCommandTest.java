@@ -306,4 +306,43 @@ class KeyGeneratorCommandTest {
                 .doesNotContainKey("SUPABASE_SERVICE_ROLE_KEY");
         assertThat(Files.readString(dir.resolve("stackend.env"))).startsWith("# Backend (stackend)");
     }
+
+    @Test
+    void generateWritesThroughASymlinkedEnvFile() throws Exception {
+        Path real = fixture("supabase-example.env", "real.env");
+        Path link = Files.createSymbolicLink(dir.resolve(".env"), real.getFileName());
+        assertThat(run("generate", "--env-file", link.toString())).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        Map<String, String> values = values(real);
+        assertThat(values.get("JWT_SECRET")).isNotEqualTo(dev.stackinit.keygen.DemoValues.JWT_SECRET);
+        assertThat(run("verify", "--env-file", link.toString())).isZero();
+    }
+
+    @Test
+    void generateKeepsTheOwnerOfAnotherUsersFile() throws Exception {
+        org.assertj.core.api.Assumptions.assumeThat(System.getProperty("user.name"))
+                .as("only root can hand a file to another user")
+                .isEqualTo("root");
+        Path env = fixture("supabase-example.env", ".env");
+        Files.setAttribute(env, "unix:uid", 1234);
+        Files.setAttribute(env, "unix:gid", 1234);
+        assertThat(run("generate", "--env-file", env.toString())).isZero();
+        assertThat(Files.getAttribute(env, "unix:uid")).isEqualTo(1234);
+        assertThat(Files.getAttribute(env, "unix:gid")).isEqualTo(1234);
+        assertThat(run("verify", "--env-file", env.toString())).isZero();
+    }
+
+    @Test
+    void aMissingEnvFileIsExitThreeUnlessCreateIsGiven() throws Exception {
+        Path env = dir.resolve(".env");
+        assertThat(run("generate", "--env-file", env.toString())).isEqualTo(3);
+        assertThat(err.toString().lines())
+                .singleElement()
+                .asString()
+                .contains("does not exist: copy the example first")
+                .contains("--create");
+        assertThat(env).doesNotExist();
+        assertThat(run("generate", "--create", "--env-file", env.toString())).isZero();
+        assertThat(run("verify", "--env-file", env.toString())).isZero();
+    }
 }

@@ -30,6 +30,14 @@ public final class HistoryTable {
         }
         this.schema = name.substring(0, dot);
         this.table = name.substring(dot + 1);
+        for (String part : List.of(schema, table)) {
+            // PostgreSQL cuts names at 63 bytes without a word: two long names could share one table
+            if (part.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63
+                    || part.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw new UsageException("--history-table parts must be at most 63 bytes without control characters,"
+                        + " got " + name.replaceAll("\\p{Cntrl}", "?"));
+            }
+        }
         this.qualified = Connector.quoteIdentifier(schema) + "." + Connector.quoteIdentifier(table);
     }
 

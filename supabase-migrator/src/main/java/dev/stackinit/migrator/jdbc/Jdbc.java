@@ -1,6 +1,8 @@
 package dev.stackinit.migrator.jdbc;
 
 import dev.stackinit.errors.RejectedException;
+import dev.stackinit.errors.ToolException;
+import dev.stackinit.errors.UnreachableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,8 +78,15 @@ final class Jdbc {
         return ps;
     }
 
-    static RejectedException refused(String sql, SQLException e) {
+    /** A SQL error of our own statements: the server refusing it (5), or the connection gone (4, never 5). */
+    static ToolException refused(String sql, SQLException e) {
         String first = sql.strip().lines().findFirst().orElse(sql);
+        if (Disconnects.isLost(e.getSQLState())) {
+            return new UnreachableException(
+                    "lost the database connection (" + first + "): "
+                            + e.getMessage().replace('\n', ' '),
+                    e);
+        }
         return new RejectedException("the database refused our bookkeeping SQL (" + first + "): " + e.getMessage(), e);
     }
 }
