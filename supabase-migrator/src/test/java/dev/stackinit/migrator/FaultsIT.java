@@ -299,6 +299,8 @@ class FaultsIT {
 
     @Test
     void theJarPrintsOneLineAndNoDriverLoggingForAUrlTheDriverCannotRead() throws Exception {
+        // a folder with a migration: an empty one is refused first (exit 3, "no migration files"), before the URL
+        write("tables/001_first.sql", "create table first (id int);\n");
         Process process = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-jar",
