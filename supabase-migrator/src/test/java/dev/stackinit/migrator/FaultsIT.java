@@ -299,8 +299,9 @@ class FaultsIT {
 
     @Test
     void theJarPrintsOneLineAndNoDriverLoggingForAUrlTheDriverCannotRead() throws Exception {
-        // a folder with a migration: an empty one is refused first (exit 3, "no migration files"), before the URL
-        write("tables/001_first.sql", "create table first (id int);\n");
+        // a folder with a file: an empty one is refused (exit 3) before the URL is looked at
+        Files.createDirectories(dir.resolve("tables"));
+        Files.writeString(dir.resolve("tables/001_one.sql"), "select 1;\n");
         Process process = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-jar",

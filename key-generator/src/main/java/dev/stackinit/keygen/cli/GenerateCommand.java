@@ -7,6 +7,7 @@ import dev.stackinit.errors.UsageException;
 import dev.stackinit.keygen.GenerateRequest;
 import dev.stackinit.keygen.KeyPlan;
 import dev.stackinit.keygen.KeyPlanner;
+import dev.stackinit.keygen.MongoValues;
 import dev.stackinit.keygen.io.EnvFileStore;
 import dev.stackinit.keygen.io.EnvUpdater;
 import dev.stackinit.keygen.io.StackFiles;
@@ -26,7 +27,11 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "Without --env-file: print a fresh set of secrets and keys (dotenv, json or k8s-secret).",
             "With --env-file: fill missing values and Supabase's placeholders/demo values in place, keep every real "
-                    + "value, re-sign the keys when JWT_SECRET is new; then copy values to the mapping's targets."
+                    + "value, re-sign the keys when JWT_SECRET is new; then copy values to the mapping's targets.",
+            "MongoDB: root and app passwords, the replica-set keyFile (MONGO_KEYFILE) and the app's connection string "
+                    + "MONGO_APP_URI, rebuilt from MONGO_APP_USERNAME, MONGO_APP_PASSWORD (URL-encoded), "
+                    + "MONGO_MEMBER_HOST, MONGO_APP_DATABASE and MONGO_REPLICA_SET (read from the environment without "
+                    + "--env-file)."
         })
 final class GenerateCommand implements Callable<Integer> {
     /** Supabase's generate-keys script signs its API keys for five years. */
@@ -104,7 +109,10 @@ final class GenerateCommand implements Callable<Integer> {
             if (rotate || dryRun) {
                 throw new UsageException((rotate ? "--rotate" : "--dry-run") + " needs --env-file");
             }
-            KeyPlan plan = planner.plan(request);
+            // the app's MongoDB URI is built from compose's settings: without an env file they come from the
+            // environment
+            KeyPlan plan = planner.plan(new GenerateRequest(
+                    MongoValues.inputsFrom(root.env()), secret, rotate, asymmetric, request.expiresIn()));
             root.spec.commandLine().getOut().print(SecretsOutput.render(format, plan.values(), secretName, namespace));
             return 0;
         }

@@ -32,6 +32,9 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     SourceMongoOptions source;
 
+    @Mixin
+    SourcePasswordOptions sourcePassword;
+
     @Option(
             names = "--database",
             defaultValue = CopyOptions.DEFAULT_DATABASE,
@@ -68,7 +71,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SeedSink sink = sink();
-        String sourceUri = source.uri().orElseThrow(() -> Steps.missing("--source-uri"));
+        String sourceUri = sourcePassword.apply(source.uri().orElseThrow(() -> Steps.missing("--source-uri")));
         ExportReport report = new Steps(root, spec.commandLine().getErr())
                 .export(sourceUri, database, names.filter(), sink, run.waitTimeout());
         String where = archive.archive != null
