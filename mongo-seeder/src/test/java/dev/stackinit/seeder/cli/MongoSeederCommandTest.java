@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line in-process: help, env defaults, usage errors, masking; no server involved. */
 class MongoSeederCommandTest {
@@ -171,5 +174,15 @@ class MongoSeederCommandTest {
         assertThat(run(Map.of(), "import", "--archive", "/nonexistent/x.archive", "--json"))
                 .isEqualTo(3);
         assertThat(err.toString()).contains("archive /nonexistent/x.archive does not exist");
+    }
+
+    @Test
+    void aFolderGivenAsArchiveAndAFileGivenAsSeedDirSayWhichOptionReadsThem(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("dump.archive"), "x");
+
+        assertThat(run(Map.of(), "import", "--archive", dir.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("is a folder, not an archive file", "--seed-dir");
+        assertThat(run(Map.of(), "import", "--seed-dir", file.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("is a file, not a folder", "--archive");
     }
 }

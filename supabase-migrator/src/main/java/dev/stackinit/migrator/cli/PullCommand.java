@@ -8,12 +8,14 @@ import dev.stackinit.cli.options.DatabaseOptions;
 import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.cli.options.SchemaOption;
 import dev.stackinit.cli.options.UrlRewriteOption;
+import dev.stackinit.cli.options.WaitTimeoutOption;
 import dev.stackinit.errors.ExitCode;
 import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.jdbc.DatabaseUrl;
 import dev.stackinit.migrator.pull.PullReport;
 import dev.stackinit.migrator.pull.PullRequest;
 import dev.stackinit.migrator.pull.PullService;
+import dev.stackinit.shared.Retry;
 import dev.stackinit.shared.SecretMasker;
 import dev.stackinit.webhooks.UrlRewrite;
 import java.io.PrintWriter;
@@ -74,6 +76,10 @@ final class PullCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    /** How long to wait for a database that does not accept connections yet, as in every other command. */
+    @Mixin
+    WaitTimeoutOption wait;
+
     @Override
     public Integer call() throws JsonProcessingException {
         String sourceUrl = database.url()
@@ -85,9 +91,9 @@ final class PullCommand implements Callable<Integer> {
         List<UrlRewrite> parsed =
                 rewrites.rules().stream().map(UrlRewrite::parse).toList();
         PullRequest request = new PullRequest(out, schemas.orElse(List.of("public")), includeSupabaseSchemas, parsed);
-        PullReport report = new PullService().pull(request, source);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        PullReport report = new PullService(Retry.system(), wait.get(), stderr::println).pull(request, source);
         report.warnings().forEach(w -> stderr.println("warning: " + w));
         report.notReproduced().forEach(w -> stderr.println("warning: not reproduced: " + w));
         if (verbose.enabled()) {

@@ -215,6 +215,11 @@ public final class MigrationSetup {
         return new MigrationSource(placeholders, webhooks);
     }
 
+    /** The --url-rewrite rules as given ({@code FROM=>TO}). */
+    public List<String> urlRewrites() {
+        return settings.urlRewrites();
+    }
+
     public WebhookConfigAdapter webhooks() {
         return webhooks;
     }
