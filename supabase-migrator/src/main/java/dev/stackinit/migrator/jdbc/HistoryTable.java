@@ -56,6 +56,28 @@ public final class HistoryTable {
                         .replace("<table>", Connector.quoteIdentifier(table)));
     }
 
+    /**
+     * For a dry run: what {@link #ensure} needs, asked without creating anything, so the plan does not promise a run that
+     * would stop at its first statement. Refused (exit 5) with the same hint as the real run.
+     */
+    public void checkCanCreate(Connection c) {
+        if (exists(c)) {
+            return;
+        }
+        boolean schemaExists = Jdbc.bool(c, "select exists (select 1 from pg_namespace where nspname = ?)", schema);
+        boolean allowed = schemaExists
+                ? Jdbc.bool(c, "select has_schema_privilege(?, 'CREATE')", schema)
+                : Jdbc.bool(c, "select has_database_privilege(current_database(), 'CREATE')");
+        if (!allowed) {
+            throw new dev.stackinit.errors.RejectedException("migrate would stop at once: "
+                    + (schemaExists
+                            ? "no CREATE on schema " + schema
+                            : "no CREATE on the database for schema " + schema)
+                    + ", where the migrator keeps its history (--history-table " + name() + "); grant it, or name a"
+                    + " table in a schema this user may write to");
+        }
+    }
+
     public boolean exists(Connection c) {
         return Jdbc.bool(c, "select to_regclass(?) is not null", qualified);
     }

@@ -187,6 +187,7 @@ public final class MigrationSetup {
         }
         try (Session session = connect()) {
             connector().waitForTables(session.main(), waitForTables);
+            history().checkCanCreate(session.main());
             Bootstrap run = bootstrap(session, files, bootstrap);
             return new Migrator(target(session), source(), run, MigrationListener.NONE, clock).plan(files, limit);
         }
