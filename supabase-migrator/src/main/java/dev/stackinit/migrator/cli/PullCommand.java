@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.AllowPartialOption;
 import dev.stackinit.cli.options.DatabaseOptions;
 import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.cli.options.SchemaOption;
@@ -68,10 +69,8 @@ final class PullCommand implements Callable<Integer> {
                     + " there are left out: every Supabase database has them).")
     boolean includeSupabaseSchemas;
 
-    @Option(
-            names = "--allow-partial",
-            description = "Exit 0 even when some objects cannot be reproduced (they are still named and counted).")
-    boolean allowPartial;
+    @Mixin
+    AllowPartialOption allowPartial;
 
     @Mixin
     JsonOption json;
@@ -99,7 +98,7 @@ final class PullCommand implements Callable<Integer> {
         if (verbose.enabled()) {
             report.leftToPlatform().forEach(w -> stderr.println("left to the platform: " + w));
         }
-        boolean partial = report.notReproducedCount() > 0 && !allowPartial;
+        boolean partial = report.notReproducedCount() > 0 && !allowPartial.enabled();
         SecretMasker masker = SecretMasker.urisOnly();
         if (json.enabled()) {
             ObjectMapper mapper = new ObjectMapper();

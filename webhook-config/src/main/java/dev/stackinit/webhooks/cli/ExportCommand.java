@@ -2,8 +2,10 @@ package dev.stackinit.webhooks.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.AllowPartialOption;
 import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.cli.options.UrlRewriteOption;
+import dev.stackinit.errors.ExitCode;
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.shared.IoErrors;
 import dev.stackinit.webhooks.DeclarationWriter;
@@ -44,6 +46,10 @@ final class ExportCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "Write here (atomically) instead of stdout.")
     Path output;
+
+    /** Without it, triggers kept only as SQL comments (apply would not recreate them) make the export exit 3. */
+    @Mixin
+    AllowPartialOption allowPartial;
 
     @Mixin
     JsonOption json;
@@ -108,14 +114,18 @@ final class ExportCommand implements Callable<Integer> {
             err.println("webhook-config: exported " + specs.size() + " webhook(s) to " + output
                     + (leftOut.isEmpty() ? "" : "; " + leftOut.size() + " trigger(s) kept as SQL comments"));
         }
+        boolean partial = !leftOut.isEmpty() && !allowPartial.enabled();
         if (!leftOut.isEmpty()) {
             err.println("webhook-config: " + leftOut.size() + " trigger(s) not declared (named above): apply and"
-                    + " plan leave them as they are");
+                    + " plan leave them as they are, and apply on another database would not create them"
+                    + (partial ? "; pass --allow-partial to accept that (exit 3 without it)" : ""));
         }
         if (json.enabled()) {
             ObjectNode report = Render.JSON.createObjectNode();
             report.put("exported", specs.size());
             skipped.forEach(report.putArray("skipped")::add);
+            report.put("skippedCount", skipped.size());
+            report.put("exit", partial ? ExitCode.INVALID_INPUT.code() : 0);
             if (output == null) {
                 report.put("yaml", yaml);
             } else {
@@ -126,7 +136,7 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(yaml);
             spec.commandLine().getOut().flush();
         }
-        return 0;
+        return partial ? ExitCode.INVALID_INPUT.code() : 0;
     }
 
     /** Where Masking's rule finds a secret: header and param names, and "url" when the URL's masked form differs. */
