@@ -35,11 +35,8 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     SourcePasswordOptions sourcePassword;
 
-    @Option(
-            names = "--database",
-            defaultValue = CopyOptions.DEFAULT_DATABASE,
-            description = "Database to export. Default: ${DEFAULT-VALUE}.")
-    String database;
+    @Mixin
+    DatabasesOption database;
 
     @Mixin
     SeedDirOption seedDir;
@@ -73,7 +70,7 @@ final class ExportCommand implements Callable<Integer> {
         SeedSink sink = sink();
         String sourceUri = sourcePassword.apply(source.uri().orElseThrow(() -> Steps.missing("--source-uri")));
         ExportReport report = new Steps(root, spec.commandLine().getErr())
-                .export(sourceUri, database, names.filter(), sink, run.waitTimeout());
+                .export(sourceUri, database.single("export"), names.filter(), sink, run.waitTimeout());
         String where = archive.archive != null
                 ? archive.archive.toString()
                 : seedDir.required().toString();
