@@ -84,7 +84,9 @@ final class VerifyCommand implements Callable<Integer> {
         long errors = findings.stream().filter(Finding::isError).count();
         if (errors > 0) {
             throw new InvalidInputException(errors + " problem(s) found; fix with: key-generator generate "
-                    + (fromFiles ? fixArguments() : "--env-file <the stack's .env>") + " (see README)");
+                    + (fromFiles ? fixArguments() : "--env-file <the stack's .env>")
+                    + " (it fills missing values and replaces demo values and keys that do not verify; a value you set"
+                    + " yourself that is too weak it keeps: change that one by hand, or regenerate all with --rotate)");
         }
         return 0;
     }

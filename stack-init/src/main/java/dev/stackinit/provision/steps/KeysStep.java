@@ -77,7 +77,11 @@ public final class KeysStep implements Step {
         }
         details.addAll(result.notes());
         if (!result.changedAnything()) {
-            return StepOutcome.of(name(), StepStatus.UP_TO_DATE, List.of(files() + " hold valid keys and secrets"));
+            return StepOutcome.of(
+                    name(),
+                    StepStatus.UP_TO_DATE,
+                    List.of(files() + (config.envFiles().size() == 1 ? " holds" : " hold")
+                            + " valid keys and secrets"));
         }
         return StepOutcome.of(name(), dryRun ? StepStatus.PLANNED : StepStatus.DONE, details);
     }
