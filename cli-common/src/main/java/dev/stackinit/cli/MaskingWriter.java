@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.io.Writer;
 
 /** Passes text through {@link SecretMasker} line by line, so a secret split across writes is still caught. */
-final class MaskingWriter extends Writer {
+public final class MaskingWriter extends Writer {
     private final Writer target;
     private final SecretMasker masker;
     private final StringBuilder line = new StringBuilder();
 
-    MaskingWriter(Writer target, SecretMasker masker) {
+    public MaskingWriter(Writer target, SecretMasker masker) {
         this.target = target;
         this.masker = masker;
     }

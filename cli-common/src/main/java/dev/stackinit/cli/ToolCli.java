@@ -55,6 +55,7 @@ public final class ToolCli {
             PrintWriter err,
             Map<String, List<String>> aliases,
             String... args) {
+        DriverLogging.quiet();
         CommandLine commandLine = new CommandLine(root);
         Subcommands tree = Subcommands.addTo(commandLine, subcommands, args);
         String tool = commandLine.getCommandName();

@@ -84,11 +84,6 @@ public final class StrictUtf8 {
     }
 
     private static String reason(IOException e) {
-        String message = e.getMessage();
-        String name = e.getClass().getSimpleName();
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "Permission denied";
-        }
-        return message == null ? name : name.replace("Exception", "") + ": " + message;
+        return IoErrors.describe(e);
     }
 }

@@ -50,6 +50,15 @@ class ComposeSchemaTest {
     }
 
     @Test
+    void theNoAuthOverrideIsValidComposeToo() {
+        assumeTrue(schema != null, skipReason);
+        JsonNode override = Interpolation.apply(
+                StackFiles.yaml(StackFiles.COMPOSE_NO_AUTH),
+                DotEnv.read(StackFiles.ENV_EXAMPLE).values());
+        assertThat(schema.validate(override)).extracting(Error::toString).isEmpty();
+    }
+
+    @Test
     void theSchemaCatchesWhatComposeWouldReject() {
         assumeTrue(schema != null, skipReason);
         JsonNode broken = StackFiles.composeResolved().deepCopy();

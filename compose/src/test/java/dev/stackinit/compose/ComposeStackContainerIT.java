@@ -152,6 +152,11 @@ class ComposeStackContainerIT {
                     .isZero();
         }
         assertThat(compose(Duration.ofSeconds(30), "logs", "keys")).contains("ok");
+        // MongoDB with authentication: mongo-init logged in as root and made the app user
+        assertThat(compose(Duration.ofSeconds(30), "logs", "mongo-init"))
+                .contains("access control: on")
+                .contains("app user " + env.get("MONGO_APP_USERNAME"))
+                .doesNotContain(env.get("MONGO_ROOT_PASSWORD"), env.get("MONGO_APP_PASSWORD"));
     }
 
     @Test

@@ -20,6 +20,11 @@ class EnvExampleTest {
             "PG_META_CRYPTO_KEY",
             "SECRET_KEY_BASE",
             "REALTIME_DB_ENC_KEY",
+            "MONGO_ROOT_PASSWORD",
+            "MONGO_APP_PASSWORD",
+            "MONGO_KEYFILE",
+            "MONGO_APP_URI",
+
             // the new key system: empty = off (legacy keys only), filled by generate --asymmetric
             "JWT_KEYS",
             "JWT_JWKS",
@@ -75,8 +80,9 @@ class EnvExampleTest {
                         .containsKey(v.getValue().asText())));
         assertThat(targets.get(0).path("vars").fieldNames())
                 .toIterable()
-                .contains("SUPABASE_URL", "SUPABASE_ANON_KEY", "SUPABASE_SERVICE_ROLE_KEY")
+                .contains("SUPABASE_URL", "SUPABASE_ANON_KEY", "SUPABASE_SERVICE_ROLE_KEY", "MONGO_URL")
                 .contains("SUPABASE_PUBLISHABLE_KEY", "SUPABASE_SECRET_KEY");
+        assertThat(targets.get(0).path("vars").path("MONGO_URL").asText()).isEqualTo("MONGO_APP_URI");
         assertThat(targets.get(1).path("vars").fieldNames())
                 .toIterable()
                 .contains("NEXT_PUBLIC_SUPABASE_URL", "NEXT_PUBLIC_SUPABASE_ANON_KEY")

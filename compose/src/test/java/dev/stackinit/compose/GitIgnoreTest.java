@@ -23,6 +23,7 @@ class GitIgnoreTest {
                 "compose/.env", // README / compose/README.md first run
                 "compose/stackend.env", // written through env-mapping.yml
                 "compose/stackweb.env",
+                ".env", // key-generator/README.md first run, from the repository root
                 "ci.env", // compose/ci.md and the CI workflow
                 "supabase-secrets.yaml", // compose/k8s/README.md step 1
                 ".stack-init/.env", // stack-init provision --embedded --workdir .stack-init

@@ -145,4 +145,32 @@ class K8sManifestsTest {
         container(job).path("args").forEach(a -> args.add(a.asText()));
         return args;
     }
+
+    @Test
+    void theMongoJobLogsInAsRootAndKeepsTheAppUserWithSecretsFromTheSecret() {
+        JsonNode env = container("stack-init-mongo-init").path("env");
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
+        env.forEach(e -> byName.put(e.path("name").asText(), e));
+        assertThat(byName.get("MONGO_SEEDER_TARGET_URI").path("value").asText())
+                .startsWith("mongodb://$(MONGO_ROOT_USERNAME)@")
+                .doesNotContain(":$(");
+        assertThat(List.copyOf(byName.keySet()).indexOf("MONGO_ROOT_USERNAME"))
+                .as("defined before the URI that refers to it")
+                .isLessThan(List.copyOf(byName.keySet()).indexOf("MONGO_SEEDER_TARGET_URI"));
+        for (String[] secret : new String[][] {
+            {"MONGO_SEEDER_TARGET_PASSWORD", "MONGO_ROOT_PASSWORD"},
+            {"MONGO_SEEDER_APP_USERNAME", "MONGO_APP_USERNAME"},
+            {"MONGO_SEEDER_APP_PASSWORD", "MONGO_APP_PASSWORD"},
+            {"MONGO_ROOT_USERNAME", "MONGO_ROOT_USERNAME"}
+        }) {
+            JsonNode ref = byName.get(secret[0]).path("valueFrom").path("secretKeyRef");
+            assertThat(ref.path("name").asText()).as(secret[0]).isEqualTo("supabase-secrets");
+            assertThat(ref.path("key").asText()).as(secret[0]).isEqualTo(secret[1]);
+            assertThat(byName.get(secret[0]).has("value"))
+                    .as(secret[0] + " has no literal value")
+                    .isFalse();
+        }
+        assertThat(byName.get("MONGO_SEEDER_APP_DATABASE").path("value").asText())
+                .contains("__models__");
+    }
 }

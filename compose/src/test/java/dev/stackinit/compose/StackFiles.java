@@ -23,6 +23,10 @@ final class StackFiles {
     static final Path MODULE = Path.of("").toAbsolutePath();
     static final Path REPO = MODULE.getParent();
     static final Path COMPOSE_FILE = MODULE.resolve("docker-compose.yml");
+    /** The opt-out: MongoDB without authentication, on top of the main file. */
+    static final Path COMPOSE_NO_AUTH = MODULE.resolve("docker-compose.no-auth.yml");
+
+    static final Path KEYFILE_ENTRYPOINT = MODULE.resolve("mongo/keyfile-entrypoint.sh");
     static final Path ENV_EXAMPLE = MODULE.resolve(".env.example");
     static final Path ENV_MAPPING = MODULE.resolve("env-mapping.yml");
     static final Path KONG_FILE = MODULE.resolve("kong/kong.yml");

@@ -27,12 +27,45 @@ class WorkflowTest {
     }
 
     @Test
-    void mongoRunsAsAReplicaSetOnThePinnedImage() {
+    void mongoRunsAsAReplicaSetWithAuthenticationOnThePinnedImage() {
         String mongoImage = new ComposeModel(StackFiles.composeRaw())
                 .service("mongo")
                 .path("image")
                 .asText();
-        assertThat(runs()).anyMatch(run -> run.contains(mongoImage + " --replSet rs0"));
+        // the compose service's way: its entrypoint writes the keyFile, mongod enforces authentication
+        assertThat(runs())
+                .anyMatch(run -> run.contains(mongoImage + " /usr/local/bin/keyfile-entrypoint.sh")
+                        && run.contains("mongod --replSet rs0 --keyFile /etc/mongo/keyfile --bind_ip_all")
+                        && run.contains("compose/mongo/keyfile-entrypoint.sh:/usr/local/bin/keyfile-entrypoint.sh:ro"));
+    }
+
+    @Test
+    void everyMongoClientOfTheWorkflowAuthenticatesAndNoSecretIsOnACommandLine() {
+        String all = String.join("\n", runs());
+        for (String secret : List.of("MONGO_ROOT_PASSWORD", "MONGO_APP_PASSWORD", "MONGO_KEYFILE", "MONGO_APP_URI")) {
+            assertThat(all).as(secret + " expanded on a command line").doesNotContain("$" + secret, "${" + secret);
+        }
+        assertThat(all).contains("-e MONGO_KEYFILE -e MONGO_INITDB_ROOT_USERNAME -e MONGO_INITDB_ROOT_PASSWORD");
+        JsonNode seeding = step("MongoDB replica set, app user and __models__ from the committed export");
+        assertThat(seeding.path("env").path("MONGO_SEEDER_TARGET_URI").asText())
+                .matches("mongodb://[^:@/]+@localhost:27017/.*");
+        assertThat(seeding.path("env").path("MONGO_SEEDER_TARGET_PASSWORD").asText())
+                .isEqualTo("${{ env.MONGO_ROOT_PASSWORD }}");
+        assertThat(seeding.path("env").path("MONGO_SEEDER_APP_PASSWORD").asText())
+                .isEqualTo("${{ env.MONGO_APP_PASSWORD }}");
+        JsonNode tests = step("Tests against the provisioned databases");
+        assertThat(tests.path("env").path("MONGO_URL").asText()).isEqualTo("${{ env.MONGO_APP_URI }}");
+        assertThat(StackFiles.text(StackFiles.WORKFLOW))
+                .doesNotContain("mongodb://localhost:27017/?directConnection=true");
+    }
+
+    private JsonNode step(String name) {
+        for (JsonNode step : job.path("steps")) {
+            if (step.path("name").asText().equals(name)) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step " + name);
     }
 
     @Test

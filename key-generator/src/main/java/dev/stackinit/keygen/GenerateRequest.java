@@ -24,6 +24,7 @@ public record GenerateRequest(
         if (expiresIn.isNegative() || expiresIn.isZero()) {
             throw new IllegalArgumentException("expiresIn must be positive");
         }
+        TokenRequest.checkLifetime(expiresIn);
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class KeyPlanner {
                 values.put(spec.name(), plainSecret(spec, current.get(spec.name()), request.rotate(), notes));
             }
         }
+        MongoValues.plan(current, values, notes);
         for (PublicDefaults credential : PublicDefaults.of(PublicDefaults.Kind.CREDENTIAL)) {
             credential
                     .credentialNotice(current.get(credential.name()))

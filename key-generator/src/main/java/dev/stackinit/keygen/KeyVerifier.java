@@ -43,6 +43,7 @@ public final class KeyVerifier {
                     request.warnBefore(),
                     jwt -> secret != null && LegacyKeys.signatureMatches(jwt, secret)));
         }
+        MongoValues.check(values, findings);
         if (Vars.ASYMMETRIC.stream().anyMatch(name -> KeyPlanner.hasValue(values, name))) {
             new AsymmetricChecks(now, request.warnBefore()).check(values, secret, findings);
         }

@@ -61,13 +61,21 @@ public enum SecretSpec {
             "850181e4652dd023b7a98c58ae0d2d34bd487ee0cc3254aed6eda37307425907"),
     // MinIO's root password in Supabase's docker-compose.s3.yml override (at least 8 characters); its generate script
     // replaces the public example value, so a stack must never keep it
-    MINIO_ROOT_PASSWORD(r -> r.from(RandomText.ALPHANUMERIC, 32), 8, Integer.MAX_VALUE, Charset.ANY, "secret1234");
+    MINIO_ROOT_PASSWORD(r -> r.from(RandomText.ALPHANUMERIC, 32), 8, Integer.MAX_VALUE, Charset.ANY, "secret1234"),
+    // MongoDB: root and app passwords of letters and digits (they still go URL-encoded into URIs; a password of your
+    // own may hold anything), and the replica-set keyFile: mongod wants 6 to 1024 characters of the base64 alphabet;
+    // letters and digits are that alphabet without '+', '/' and '=', so the value needs no quoting anywhere
+    MONGO_ROOT_PASSWORD(r -> r.from(RandomText.ALPHANUMERIC, 32), 16, Integer.MAX_VALUE, Charset.ANY),
+    MONGO_APP_PASSWORD(r -> r.from(RandomText.ALPHANUMERIC, 32), 16, Integer.MAX_VALUE, Charset.ANY),
+    MONGO_KEYFILE(r -> r.from(RandomText.ALPHANUMERIC, 1008), 6, 1024, Charset.BASE64);
 
     /** Which characters a value may contain. */
     enum Charset {
         ANY,
         ALPHANUMERIC,
-        ALPHANUMERIC_WITH_LETTER
+        ALPHANUMERIC_WITH_LETTER,
+        /** What mongod accepts in a keyFile: the base64 alphabet, '=' only as trailing padding. */
+        BASE64
     }
 
     private final Function<RandomText, String> recipe;
@@ -126,6 +134,11 @@ public enum SecretSpec {
                 value.matches("[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*")
                         ? Optional.empty()
                         : Optional.of("must contain letters and digits only, with at least one letter");
+            case BASE64 ->
+                value.matches("[A-Za-z0-9+/]+={0,2}")
+                        ? Optional.empty()
+                        : Optional.of("must contain characters of the base64 alphabet only (A-Z a-z 0-9 + /, '=' at"
+                                + " the end), as mongod requires of a keyFile");
         };
     }
 }

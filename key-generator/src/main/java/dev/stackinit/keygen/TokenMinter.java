@@ -1,6 +1,7 @@
 package dev.stackinit.keygen;
 
 import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.errors.UsageException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +30,14 @@ public final class TokenMinter {
         claims.put("iat", issuedAt.getEpochSecond());
         claims.put("exp", issuedAt.plus(request.expiresIn()).getEpochSecond());
         claims.putAll(request.extraClaims());
-        return LegacyKeys.token(request.jwtSecret(), claims);
+        try {
+            return LegacyKeys.token(request.jwtSecret(), claims);
+        } catch (IllegalArgumentException refused) {
+            // jjwt checks registered claims: --claim exp=soon is not a NumericDate
+            String reason = refused.getMessage() == null
+                    ? refused.toString()
+                    : refused.getMessage().lines().findFirst().orElse("");
+            throw new UsageException("a --claim value cannot go into a JWT: " + reason);
+        }
     }
 }

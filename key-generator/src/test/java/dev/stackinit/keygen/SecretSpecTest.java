@@ -39,4 +39,35 @@ class SecretSpecTest {
         assertThat(SecretSpec.JWT_SECRET.problem("a".repeat(31))).isPresent();
         assertThat(SecretSpec.JWT_SECRET.isPlaceholder(DemoValues.JWT_SECRET)).isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void theMongoKeyFileIsWhatMongodAccepts() {
+        String key = SecretSpec.MONGO_KEYFILE.generate(random);
+        // mongod: 6 to 1024 characters of the base64 alphabet; letters and digits need no quoting in .env or YAML
+        assertThat(key).hasSize(1008).matches("[A-Za-z0-9]+");
+        assertThat(SecretSpec.MONGO_KEYFILE.generate(random)).isNotEqualTo(key);
+        assertThat(SecretSpec.MONGO_KEYFILE.problem("abcdef")).isEmpty();
+        assertThat(SecretSpec.MONGO_KEYFILE.problem("ab+/cd==")).isEmpty();
+        assertThat(SecretSpec.MONGO_KEYFILE.problem("a".repeat(1024))).isEmpty();
+        assertThat(SecretSpec.MONGO_KEYFILE.problem("abcde")).contains("must be at least 6 characters (is 5)");
+        assertThat(SecretSpec.MONGO_KEYFILE.problem("a".repeat(1025)))
+                .contains("must be at most 1024 characters (is 1025)");
+        assertThat(SecretSpec.MONGO_KEYFILE.problem("abc-def_ghi"))
+                .get()
+                .asString()
+                .contains("base64 alphabet");
+        assertThat(SecretSpec.MONGO_KEYFILE.problem("abc def")).isPresent();
+        assertThat(SecretSpec.MONGO_KEYFILE.problem("ab=cdef")).isPresent();
+    }
+
+    @org.junit.jupiter.api.Test
+    void mongoPasswordsHaveSixteenCharactersOrMoreOfAnyKind() {
+        for (SecretSpec spec : new SecretSpec[] {SecretSpec.MONGO_ROOT_PASSWORD, SecretSpec.MONGO_APP_PASSWORD}) {
+            assertThat(spec.generate(random)).hasSize(32).matches("[A-Za-z0-9]+");
+            assertThat(spec.problem("p@ss:w/rd%with-16")).as(spec.name()).isEmpty();
+            assertThat(spec.problem("fifteen-chars-x"))
+                    .as(spec.name())
+                    .contains("must be at least 16 characters (is 15)");
+        }
+    }
 }

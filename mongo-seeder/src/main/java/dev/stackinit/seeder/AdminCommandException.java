@@ -4,12 +4,17 @@ package dev.stackinit.seeder;
 public final class AdminCommandException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    public static final int USER_NOT_FOUND = 11;
+    public static final int UNAUTHORIZED = 13;
+    public static final int AUTHENTICATION_FAILED = 18;
     public static final int ALREADY_INITIALIZED = 23;
     public static final int COMMAND_NOT_FOUND = 59;
     public static final int NODE_NOT_FOUND = 74;
     public static final int NO_REPLICATION_ENABLED = 76;
     public static final int INVALID_REPLICA_SET_CONFIG = 93;
     public static final int NOT_YET_INITIALIZED = 94;
+    /** createUser of a user that exists (user_management_commands.cpp, "User ... already exists"). */
+    public static final int USER_ALREADY_EXISTS = 51003;
 
     private final int code;
     private final String codeName;

@@ -108,7 +108,13 @@ public final class CloneService {
     /** What the source holds that no copy carries over: of the request's databases, or left out by its filter. */
     private static void unrestorable(
             CloneRequest request, SourceStore source, List<Unrestored> notRestored, List<Unrestored> left) {
-        for (Unrestored item : source.unrestorable()) {
+        for (Unrestored found : source.unrestorable()) {
+            // a database folder's items belong to the one database it is imported as (--database)
+            Unrestored item = found.database().isEmpty()
+                            && source.databases().isEmpty()
+                            && request.databases().size() == 1
+                    ? new Unrestored(request.databases().get(0), found.name(), found.kind(), found.reason())
+                    : found;
             boolean ours = item.database().isEmpty()
                     || source.databases().isEmpty()
                     || request.databases().contains(item.database());

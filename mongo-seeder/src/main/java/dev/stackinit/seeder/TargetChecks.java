@@ -53,9 +53,12 @@ final class TargetChecks {
             }
         }
         if (problems.isEmpty() && !timeseries.isEmpty() && !target.supportsTimeseries(targetDb)) {
+            // a 5.0+ version that still refuses is the probe's answer (a stand-in, a restricted user), not its age
+            String why = version != null && version.atLeast(5, 0)
+                    ? ") refused to create a time-series collection when probed"
+                    : ") does not create time-series collections (MongoDB 5.0 or later is needed)";
             problems.add("time-series collection " + String.join(", ", timeseries) + " cannot be restored: "
-                    + target.describe() + " (version " + target.serverVersion()
-                    + ") does not create time-series collections (MongoDB 5.0 or later is needed)");
+                    + target.describe() + " (version " + target.serverVersion() + why);
         }
         if (problems.isEmpty() && systemJs && !target.acceptsSystemJs(targetDb)) {
             problems.add(

@@ -7,6 +7,7 @@ import static dev.stackinit.seeder.DumpBuilder.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.errors.UsageException;
@@ -83,7 +84,20 @@ class DumpImportTest {
         assertThatThrownBy(() -> loadFolder(timeseriesDump()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("time-series collection copy.metrics cannot be restored")
+                .hasMessageContaining("refused to create a time-series collection when probed")
+                .hasMessageNotContaining("5.0 or later is needed")
                 .hasMessageContaining("nothing was written");
+        assertThat(target.untouched()).isTrue();
+    }
+
+    @Test
+    void aTargetTooOldForTimeSeriesIsToldSo() {
+        target.timeseries = false;
+        target.version = "4.4.29";
+
+        assertThatThrownBy(() -> loadFolder(timeseriesDump()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("(version 4.4.29) does not create time-series collections (MongoDB 5.0 or later");
         assertThat(target.untouched()).isTrue();
     }
 
@@ -264,6 +278,22 @@ class DumpImportTest {
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("--mode upsert cannot update the buckets");
         assertThat(target.untouched()).isTrue();
+    }
+
+    @Test
+    void whatADatabaseFolderCannotRestoreIsNamedWithTheDatabaseItWasImportedAs() {
+        // a database folder carries no database name of its own: --database names it, in the summary and in --json
+        Path db = dir.resolve("tsdb");
+        write(db.resolve("plain.bson"), concat(List.of(bson("{_id: 1}"))));
+        write(db.resolve("system.buckets.weather.bson"), concat(List.of(bson("{_id: 2, control: {version: 1}}"))));
+
+        IncompleteCopyException incomplete = catchThrowableOfType(IncompleteCopyException.class, () -> loadFolder(db));
+
+        assertThat(incomplete.report().notRestored())
+                .extracting(Unrestored::database, Unrestored::name)
+                .containsExactly(tuple("copy", "system.buckets.weather"));
+        assertThat(incomplete.report().notRestored().get(0).toString())
+                .startsWith("collection copy.system.buckets.weather");
     }
 
     @Test

@@ -32,7 +32,8 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * The container tier: what mongo-java-server cannot show, on real mongod 7.0 and 8.0 started with --replSet. Replica
  * set initiation from scratch, an idempotent rerun, a node whose member host no longer maps to it (same data, new
  * hostname) repaired by --force-reconfig; a clone of validators, capped, collation, time-series, views, TTL and
- * partial indexes; auth + replica set with a keyFile. Skipped where there is no Docker engine.
+ * partial indexes. Authentication with a keyFile: {@link RsInitAuthContainerIT}. Skipped where there is no Docker
+ * engine.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class MongoSeederContainerIT {
@@ -132,38 +133,6 @@ class MongoSeederContainerIT {
                 to.getCollection("flows").insertMany(List.of(new Document("_id", "p1"), new Document("_id", "p2")));
                 assertThat(to.getCollection("active_flows").countDocuments()).isEqualTo(5);
             }
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"mongo:7.0", "mongo:8.0"})
-    void authWithAKeyFile(String image) {
-        String key = "c2VlZGVyLWl0LWtleWZpbGUtdGhhdC1pcy1sb25nLWVub3VnaA"; // base64 alphabet, no padding
-        try (GenericContainer<?> node = new GenericContainer<>(image)
-                .withEnv("MONGO_INITDB_ROOT_USERNAME", "root")
-                .withEnv("MONGO_INITDB_ROOT_PASSWORD", "it-secret-pw")
-                .withCommand(
-                        "bash",
-                        "-c",
-                        "echo " + key + " > /data/key && chown 999:999 /data/key && chmod 400"
-                                + " /data/key && exec docker-entrypoint.sh mongod --replSet rs0 --keyFile /data/key --bind_ip_all")
-                .withExposedPorts(27017)
-                .withCreateContainerCmdModifier(cmd -> cmd.withHostName("secured"))
-                .waitingFor(Wait.forLogMessage("(?i).*waiting for connections.*", 2))) {
-            node.start();
-            String uri = "mongodb://root:it-secret-pw@" + node.getHost() + ":" + node.getMappedPort(27017)
-                    + "/?authSource=admin&directConnection=true";
-            Result result = cli(Map.of("MONGO_SEEDER_TARGET_URI", uri), "rs-init", "--member-host", "secured:27017");
-            assertThat(result.code()).as(result.err()).isZero();
-            assertThat(result.out() + result.err()).doesNotContain("it-secret-pw");
-
-            Result wrong = cli(
-                    Map.of("MONGO_SEEDER_TARGET_URI", uri.replace("it-secret-pw", "wrong-pw")),
-                    "rs-init",
-                    "--member-host",
-                    "secured:27017");
-            assertThat(wrong.code()).isEqualTo(3);
-            assertThat(wrong.err()).contains("authentication failed").doesNotContain("wrong-pw");
         }
     }
 

@@ -207,11 +207,32 @@ class ReplicaSetInitializerTest {
 
     @Test
     void otherErrorCodesAreRejected() {
-        admin.statusError = error(13, "Unauthorized");
+        admin.statusError = error(11600, "InterruptedAtShutdown");
 
         assertThatThrownBy(() -> run(false))
                 .isInstanceOf(RejectedException.class)
-                .hasMessageContaining("code 13 Unauthorized");
+                .hasMessageContaining("code 11600 InterruptedAtShutdown");
+    }
+
+    @Test
+    void aNodeWithoutAccessControlIsUsedWithoutCredentialsAndSaysSo() {
+        admin.healthy();
+
+        ReplicaSetResult result = run(false);
+
+        assertThat(result.access()).isEqualTo(ReplicaSetResult.Access.NO_ACCESS_CONTROL);
+        assertThat(admin.log).allMatch(call -> call.startsWith("anonymous:"));
+        assertThat(admin.calls).doesNotContain("createUser root");
+    }
+
+    @Test
+    void aConnectionLostMidwayIsUnreachableNotABug() {
+        admin.healthy();
+        admin.answersBeforeLost = 3;
+
+        assertThatThrownBy(() -> run(false))
+                .isInstanceOf(UnreachableException.class)
+                .hasMessageContaining("lost the connection to mongodb://mongo:27017");
     }
 
     private ReplicaSetResult plan(boolean force) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stackinit.provision.cli.StackInitCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StackInitCommandTest {
     private final StringWriter out = new StringWriter();
@@ -69,6 +71,17 @@ class StackInitCommandTest {
                 .satisfies(line -> assertThat(line)
                         .startsWith("stack-init: ")
                         .contains("supabase.wait_timeout_seconds must not be negative, got -3"));
+    }
+
+    @Test
+    void generateModeRefusesAMissingEnvFileBeforeAnyStepAndCreatesNothing(@TempDir Path dir) {
+        Path env = dir.resolve(".env");
+        assertThat(run(
+                        Map.of("STACK_INIT_KEYS_MODE", "generate", "STACK_INIT_KEYS_ENV_FILES", env.toString()),
+                        "provision"))
+                .isEqualTo(3);
+        assertThat(err.toString()).startsWith("stack-init: configuration: keys.env_files: " + env);
+        assertThat(env).doesNotExist();
     }
 
     @Test

@@ -38,14 +38,24 @@ public final class MigrationCreator {
         this.clock = clock;
     }
 
+    /**
+     * The one rule for the name part of a migration file, for {@code new} and {@code diff --write}: a bad name is a
+     * usage error (exit 2), before anything is read or written.
+     *
+     * @param what how the command line calls it, for the message
+     */
+    public static void checkName(String what, String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new UsageException(
+                    what + " may hold letters, digits, '_' and '-' only (e.g. add_orders), got '" + name + "'");
+        }
+    }
+
     /** @param root the migrations directory; created with the phase folder when missing */
     public Created create(Path root, String phaseId, String name) {
         Phase phase = Phase.byId(phaseId)
                 .orElseThrow(() -> new UsageException("unknown phase '" + phaseId + "'; one of: " + phaseIds()));
-        if (!NAME.matcher(name).matches()) {
-            throw new UsageException(
-                    "the name may hold letters, digits, '_' and '-' only (e.g. add_orders), got '" + name + "'");
-        }
+        checkName("the name", name);
         List<MigrationFile> existing = Files.isDirectory(root) ? scanner.phase(root, phase) : List.of();
         String number = next(phase, existing);
         String extension = phase == Phase.WEBHOOKS ? ".yml" : ".sql";

@@ -8,6 +8,9 @@ public interface MigrationListener {
 
     void warning(String message);
 
+    /** The connection dropped while {@code script} ran; the run reconnects and goes on from the history. */
+    default void reconnecting(String script, String why) {}
+
     MigrationListener NONE = new MigrationListener() {
         @Override
         public void waitingForLock() {}

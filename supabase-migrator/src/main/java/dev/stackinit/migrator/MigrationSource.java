@@ -1,6 +1,8 @@
 package dev.stackinit.migrator;
 
 import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.shared.IoErrors;
+import dev.stackinit.shared.StrictUtf8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,14 +44,14 @@ public final class MigrationSource {
 
     /**
      * The checksum of {@link #read}'s text, taken from the bytes when they are that text already (ASCII without a
-     * carriage return, like most SQL files), without decoding and encoding them again.
+     * carriage return, like most SQL files, and ASCII is always valid UTF-8), without decoding and encoding them again.
      */
     private static String sqlChecksum(MigrationFile file, MessageDigest digest) {
         byte[] bytes = readBytes(file);
         if (plainAscii(bytes)) {
             return HexFormat.of().formatHex(digest.digest(bytes));
         }
-        return sha256(normalize(new String(bytes, StandardCharsets.UTF_8)));
+        return sha256(normalize(StrictUtf8.decode(bytes, file.script())));
     }
 
     private static boolean plainAscii(byte[] bytes) {
@@ -80,22 +82,27 @@ public final class MigrationSource {
             return new PreparedMigration(file, sha256(canonical), Optional.empty(), canonical, false);
         }
         byte[] bytes = readBytes(file);
-        String raw = normalize(new String(bytes, StandardCharsets.UTF_8));
+        String raw = normalize(StrictUtf8.decode(bytes, file.script()));
         String text = placeholders.apply(raw, file.script());
         SqlScript sql = SqlScript.parse(text, file.script());
         String checksum = plainAscii(bytes) ? HexFormat.of().formatHex(sha256().digest(bytes)) : sha256(raw);
         return new PreparedMigration(file, checksum, Optional.of(sql), text, sql.asAdmin());
     }
 
+    /**
+     * The file's text, strictly decoded: invalid UTF-8 is exit 3 naming file, line and byte offset. Every file is read
+     * this way for its checksum before the lock is taken, so a bad byte in any file stops the run before anything is
+     * applied (a silent U+FFFD would put mangled text into the schema).
+     */
     static String read(MigrationFile file) {
-        return normalize(new String(readBytes(file), StandardCharsets.UTF_8));
+        return normalize(StrictUtf8.decode(readBytes(file), file.script()));
     }
 
     private static byte[] readBytes(MigrationFile file) {
         try {
             return Files.readAllBytes(file.path());
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + file.script() + ": " + e.getMessage(), e);
+            throw new InvalidInputException("cannot read " + file.script() + ": " + IoErrors.describe(e), e);
         }
     }
 

@@ -28,6 +28,7 @@ public interface MigrationTarget {
      * @param replace true if a row for it exists already (a changed YAML webhook file applied again)
      * @throws MigrationFailure if a statement fails (the transaction is rolled back; a non-transactional file is recorded
      *     as failed)
+     * @throws ConnectionLost if the connection dropped meanwhile (nothing of a transactional file stays)
      */
     AppliedMigration apply(PreparedMigration migration, boolean replace);
 
@@ -49,5 +50,13 @@ public interface MigrationTarget {
      */
     default List<String> plan(PreparedMigration migration) {
         return List.of(migration.kind());
+    }
+
+    /**
+     * After {@link ConnectionLost}: opens new connections (waiting for a restarting server) and takes the lock again if
+     * one was held. A target that cannot reconnect says so by throwing.
+     */
+    default void reconnect() {
+        throw new dev.stackinit.errors.UnreachableException("the database connection was lost");
     }
 }

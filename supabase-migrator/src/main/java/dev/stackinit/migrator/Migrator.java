@@ -2,6 +2,7 @@ package dev.stackinit.migrator;
 
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.errors.RejectedException;
+import dev.stackinit.errors.UnreachableException;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,9 +17,14 @@ import java.util.stream.Collectors;
  * migrate: under the lock, bootstrap, then every pending file in (phase, version) order, each in its own transaction.
  * Refuses to start when applied files were edited or failed (validate / repair first); missing files only warn. Files
  * are read one at a time (for their checksums, for the check of every placeholder before anything runs, and to run
- * them), so memory stays that of the largest file, whatever their number.
+ * them), so memory stays that of the largest file, whatever their number. A connection lost in a transactional file is
+ * survived: reconnect, read the history, go on from what it says (the file again if it was rolled back, else the next);
+ * lost in a file outside a transaction, the run stops with exit 4.
  */
 public final class Migrator {
+    /** A server that keeps dropping the connection is not coming back soon: give up after this many reconnects. */
+    static final int MAX_RECONNECTS = 3;
+
     private final MigrationTarget target;
     private final MigrationSource source;
     private final Bootstrap bootstrap;
@@ -39,14 +45,23 @@ public final class Migrator {
     }
 
     public MigrateReport migrate(List<MigrationFile> files) {
-        return migrate(files, Optional.empty());
+        return migrate(files, source.checksums(files), Optional.empty());
     }
 
     /** @param limit the last file to apply ({@code --target}); pending files after it stay pending */
     public MigrateReport migrate(List<MigrationFile> files, Optional<MigrationLimit> limit) {
+        return migrate(files, source.checksums(files), limit);
+    }
+
+    /**
+     * @param checksums {@link MigrationSource#checksums} of the files, computed before connecting: reading them is
+     *     where invalid UTF-8 and broken YAML are found, and that should happen before anything else
+     * @param limit the last file to apply ({@code --target}); pending files after it stay pending
+     */
+    public MigrateReport migrate(
+            List<MigrationFile> files, Map<MigrationKey, String> checksums, Optional<MigrationLimit> limit) {
         long started = clock.millis();
         limit.ifPresent(l -> requireFile(files, l));
-        Map<MigrationKey, String> checksums = source.checksums(files);
         List<String> warnings = new ArrayList<>();
         try (MigrationTarget.Lock lock = target.lock(listener::waitingForLock)) {
             target.ensureHistory();
@@ -262,7 +277,9 @@ public final class Migrator {
                 .map(FileStatus::key)
                 .collect(Collectors.toSet());
         List<AppliedMigration> applied = new ArrayList<>();
-        for (MigrationFile file : files) {
+        int reconnects = 0;
+        for (int i = 0; i < files.size(); ) {
+            MigrationFile file = files.get(i);
             PreparedMigration migration = source.prepare(file);
             migration.sql().ifPresent(s -> s.warnings().forEach(w -> warn(warnings, w)));
             if (!migration.checksum().equals(work.checksums().get(file.key()))) {
@@ -273,11 +290,51 @@ public final class Migrator {
                 AppliedMigration row = target.apply(migration, outdated.contains(file.key()));
                 applied.add(row);
                 listener.applied(row, applied.size(), files.size());
+                i++;
             } catch (MigrationFailure failure) {
                 throw rejected(failure, applied.size());
+            } catch (ConnectionLost lost) {
+                if (!migration.transactional()) {
+                    throw halfApplied(migration, lost, applied.size());
+                }
+                if (++reconnects > MAX_RECONNECTS) {
+                    throw new UnreachableException(
+                            "lost the database connection " + reconnects + " times while migrating (last in "
+                                    + file.script() + ": " + lost.getMessage() + "); " + applied.size()
+                                    + " file(s) applied and recorded, the rest pending",
+                            lost);
+                }
+                listener.reconnecting(file.script(), lost.getMessage());
+                target.reconnect();
+                // the history says what committed: the file itself just before the loss, or others by another run
+                Map<MigrationKey, AppliedMigration> done = new HashMap<>();
+                target.history().stream().filter(AppliedMigration::success).forEach(r -> done.put(r.key(), r));
+                if (isRecorded(done, file, work)) {
+                    applied.add(done.get(file.key()));
+                    listener.applied(done.get(file.key()), applied.size(), files.size());
+                    i++;
+                }
+                while (i < files.size() && isRecorded(done, files.get(i), work)) {
+                    i++; // applied by another migrator that took the lock while we were away
+                }
             }
         }
         return applied;
+    }
+
+    private static boolean isRecorded(Map<MigrationKey, AppliedMigration> done, MigrationFile file, Work work) {
+        AppliedMigration row = done.get(file.key());
+        return row != null && row.checksum().equals(work.checksums().get(file.key()));
+    }
+
+    private static UnreachableException halfApplied(PreparedMigration migration, ConnectionLost lost, int before) {
+        return new UnreachableException(
+                "lost the database connection while running " + migration.file().script()
+                        + ", which runs outside a transaction: statements before the loss may be applied and it is not"
+                        + " recorded; check the database, then run migrate again (" + before
+                        + " file(s) before it applied"
+                        + " and recorded): " + lost.getMessage(),
+                lost);
     }
 
     /** CLI files whose version supabase_migrations already lists were applied by the Supabase CLI: record, not run. */

@@ -15,7 +15,6 @@ class DatabaseUrlTest {
         assertThat(url.user()).isEqualTo("postgres");
         assertThat(url.password()).isEqualTo("p@ss");
         assertThat(url.display()).isEqualTo("postgres://postgres@db:6543/app").doesNotContain("p@ss");
-        assertThat(url.isLocal()).isFalse();
     }
 
     @Test
@@ -25,7 +24,6 @@ class DatabaseUrlTest {
         assertThat(url.user()).isEqualTo("postgres");
         assertThat(url.password()).isEqualTo("pw");
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/postgres?ssl=false");
-        assertThat(url.isLocal()).isTrue();
         assertThat(url.withUser("supabase_admin").display())
                 .isEqualTo("postgres://supabase_admin@localhost:5432/postgres");
     }
@@ -34,6 +32,21 @@ class DatabaseUrlTest {
     void otherUrlsAreUsageErrorsWithoutThePassword() {
         assertThatThrownBy(() -> DatabaseUrl.parse("mysql://root:secret@db/x", null))
                 .isInstanceOf(UsageException.class)
+                .hasMessageNotContaining("secret");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "postgres://localhost:99999/db",
+                "postgres://localhost:0/db",
+                "jdbc:postgresql://localhost:65536/db",
+                "postgres://u:secret@localhost:99999999999999/db"
+            })
+    void aPortOutsideOneTo65535IsInvalidInputNamingIt(String url) {
+        assertThatThrownBy(() -> DatabaseUrl.parse(url, null))
+                .isInstanceOf(dev.stackinit.errors.InvalidInputException.class)
+                .hasMessageContaining("is not between 1 and 65535")
                 .hasMessageNotContaining("secret");
     }
 }

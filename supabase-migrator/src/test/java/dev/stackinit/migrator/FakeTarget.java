@@ -38,8 +38,40 @@ final class FakeTarget implements MigrationTarget {
         return List.copyOf(rows.values());
     }
 
+    /** The connection drops in this file, {@link #losses} times; after the commit when {@link #lostAfterCommit}. */
+    String loseConnectionOn;
+
+    int losses;
+    boolean lostAfterCommit;
+    int reconnects;
+    /** Files another migrator applies while this one reconnects. */
+    List<PreparedMigration> appliedByOthersOnReconnect = new ArrayList<>();
+
+    RuntimeException reconnectFailure;
+
+    @Override
+    public void reconnect() {
+        if (reconnectFailure != null) {
+            throw reconnectFailure;
+        }
+        reconnects++;
+        appliedByOthersOnReconnect.forEach(m -> apply(m, false));
+        appliedByOthersOnReconnect = new ArrayList<>();
+    }
+
     @Override
     public AppliedMigration apply(PreparedMigration migration, boolean replace) {
+        if (migration.file().script().equals(loseConnectionOn) && losses > 0) {
+            losses--;
+            if (lostAfterCommit) {
+                record(migration);
+            }
+            throw new ConnectionLost("FATAL: terminating connection due to administrator command", null);
+        }
+        return record(migration);
+    }
+
+    private AppliedMigration record(PreparedMigration migration) {
         if (migration.file().script().equals(failOn)) {
             throw new MigrationFailure(
                     migration.file().script(), 3, "42883", "function nope() does not exist", true, null);

@@ -122,6 +122,27 @@ class MigrateIT {
     }
 
     @Test
+    void aUserWhoMayNotCreateTheHistoryIsToldSoByTheDryRunAndTheRunWithAHint() throws IOException, SQLException {
+        write("tables/1_a.sql", "create table a (x int);");
+        String role = "nocreate_" + database;
+        execute("create role " + role + " login password 'Pw-without-create-1'");
+        Map<String, String> env = Map.of(
+                "SUPABASE_MIGRATOR_DATABASE_URL",
+                "postgres://" + role + ":Pw-without-create-1@localhost:" + db.port() + "/" + database);
+
+        assertThat(migrator(env, "migrate", "--flavor", "plain", "--dry-run", "-d", dir.toString()))
+                .isEqualTo(5);
+        assertThat(err).contains("migrate would stop at once: no CREATE on the database for schema stackinit");
+        assertThat(migrator(env, "migrate", "--flavor", "plain", "-d", dir.toString()))
+                .isEqualTo(5);
+        assertThat(err)
+                .contains("the database refused the migrator's own SQL (CREATE SCHEMA IF NOT EXISTS")
+                .contains("Hint: the migrator keeps its history in a table of its own")
+                .doesNotContain("-- The migrator's history");
+        assertThat(query("select count(*) from pg_class where relname = 'a'")).containsExactly("0");
+    }
+
+    @Test
     void infoListsStatesAsTextAndJson() throws IOException {
         write("tables/1_a.sql", "create table a (x int);");
         write("functions/1_f.sql", "create function f() returns int language sql as 'select 1';");

@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.stackinit.errors.InvalidInputException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.stackinit.shared.StrictUtf8;
+import dev.stackinit.shared.YamlErrors;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class DeclarationLoader {
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
+            throw new InvalidInputException("not valid YAML: " + YamlErrors.describe(source, e, yaml), e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return List.of();
@@ -89,13 +88,14 @@ public final class DeclarationLoader {
         return name.isTextual() ? " (" + name.asText() + ")" : "";
     }
 
+    /** Strict UTF-8: a bad byte is exit 3 naming file, line and byte offset, never a U+FFFD in a trigger. */
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("declaration file not found: " + file, e);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read declaration file " + file + ": " + e.getMessage(), e);
+        if (!Files.exists(file)) {
+            throw new InvalidInputException("declaration file not found: " + file);
         }
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException("declaration file " + file + " is a folder");
+        }
+        return StrictUtf8.read(file);
     }
 }

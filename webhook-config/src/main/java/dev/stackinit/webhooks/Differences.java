@@ -38,7 +38,7 @@ final class Differences {
                 spec.method().name(),
                 spec.method().name());
         compareJson(differences, "headers", live.argument(2), spec.headers(), true);
-        compareJson(differences, "params", live.argument(3), spec.params(), false);
+        compareJson(differences, "params", live.argument(3), spec.params(), true);
         if (!sameTimeout(live.argument(4), spec.timeoutMs())) {
             differences.add("timeout_ms " + (live.argument(4) == null ? "(none)" : live.argument(4)) + " → "
                     + spec.timeoutMs());

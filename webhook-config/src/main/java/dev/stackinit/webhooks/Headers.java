@@ -7,13 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Header rules: which values are secret, and what pg_net accepts for POST. */
 public final class Headers {
-    private static final Pattern SECRET_NAME =
-            Pattern.compile(".*(authorization|apikey|api-key|token|secret|password|cookie|key).*");
-
     private Headers() {}
 
     public static List<String> names(ObjectNode headers) {
@@ -22,8 +18,9 @@ public final class Headers {
         return names;
     }
 
+    /** See {@link Masking}: one rule for headers, params and URLs. */
     public static boolean isSecret(String headerName) {
-        return SECRET_NAME.matcher(headerName.toLowerCase(Locale.ROOT)).matches();
+        return Masking.isSecretName(headerName);
     }
 
     /** Whether a headers argument (JSON text, maybe not an object) names a secret-looking header. */
@@ -36,23 +33,12 @@ public final class Headers {
 
     /** A copy with the values of secret-looking headers replaced by ****, for output meant for people. */
     public static ObjectNode masked(ObjectNode headers) {
-        ObjectNode copy = headers.deepCopy();
-        for (String name : names(headers)) {
-            if (isSecret(name)) {
-                copy.put(name, "****");
-            }
-        }
-        return copy;
+        return Masking.object(headers);
     }
 
     /** A headers argument as text with secret values masked; text that is not a JSON object is hidden whole. */
     public static String maskedText(String headersJson) {
-        if (headersJson == null) {
-            return null;
-        }
-        return Json.parseObject(headersJson)
-                .map(node -> Json.compact(masked(node)))
-                .orElse("****");
+        return Masking.objectText(headersJson);
     }
 
     /**

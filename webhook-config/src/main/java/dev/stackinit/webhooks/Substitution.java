@@ -37,7 +37,7 @@ public final class Substitution {
         }
         String name = matcher.group(1);
         if (name == null) {
-            throw new InvalidInputException(where + ": malformed variable reference in '" + text
+            throw new InvalidInputException(where + ": malformed variable reference in '" + Masking.url(text)
                     + "' (use ${NAME} or ${NAME:-default}, and $$ for a literal $)");
         }
         String value = env.get(name);

@@ -1,6 +1,5 @@
 package dev.stackinit.webhooks;
 
-import dev.stackinit.shared.SecretMasker;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -11,9 +10,9 @@ public final class UrlSafety {
 
     private UrlSafety() {}
 
-    /** The URL with any password replaced by ****, for output meant for people. */
+    /** The URL with its password and secret-named query values replaced by **** (see {@link Masking}). */
     public static String masked(String url) {
-        return SecretMasker.urisOnly().mask(url);
+        return Masking.url(url);
     }
 
     /** Why the URL is unusable for pg_net, or empty when it is a plain http(s) URL with a host. */

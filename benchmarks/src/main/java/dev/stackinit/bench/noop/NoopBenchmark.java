@@ -42,7 +42,7 @@ public final class NoopBenchmark {
         Tool keys = Tool.find(repo, "key-generator");
         Path envFile = work.resolve("stack.env");
         String envArg = envFile.toString();
-        setUp(keys, Map.of(), "generate", "--env-file", envArg);
+        setUp(keys, Map.of(), "generate", "--create", "--env-file", envArg);
         cases.add(new Case(keys, "key-generator verify", List.of("verify", "--env-file", envArg), Map.of(), "ok:"));
 
         Tool seeder = Tool.find(repo, "mongo-seeder");

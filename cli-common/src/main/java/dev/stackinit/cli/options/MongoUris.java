@@ -1,8 +1,7 @@
 package dev.stackinit.cli.options;
 
 import dev.stackinit.errors.InvalidInputException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.stackinit.shared.PercentEncoding;
 
 /** Puts a password from a file into a MongoDB connection string, URL-encoded, so it never has to travel in argv. */
 final class MongoUris {
@@ -19,7 +18,8 @@ final class MongoUris {
         String userInfo = uri.substring(scheme + 3, at);
         int colon = userInfo.indexOf(':');
         String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
-        String encoded = URLEncoder.encode(password, StandardCharsets.UTF_8).replace("+", "%20");
+        // the file's password wins over one written in the URI, as --password-file does for PostgreSQL URLs
+        String encoded = PercentEncoding.encode(password);
         return uri.substring(0, scheme + 3) + user + ":" + encoded + uri.substring(at);
     }
 

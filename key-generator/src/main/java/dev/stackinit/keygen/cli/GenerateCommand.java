@@ -7,9 +7,10 @@ import dev.stackinit.errors.UsageException;
 import dev.stackinit.keygen.GenerateRequest;
 import dev.stackinit.keygen.KeyPlan;
 import dev.stackinit.keygen.KeyPlanner;
+import dev.stackinit.keygen.MongoValues;
 import dev.stackinit.keygen.io.EnvFileStore;
 import dev.stackinit.keygen.io.EnvUpdater;
-import dev.stackinit.keygen.io.StackFiles;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,11 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "Without --env-file: print a fresh set of secrets and keys (dotenv, json or k8s-secret).",
             "With --env-file: fill missing values and Supabase's placeholders/demo values in place, keep every real "
-                    + "value, re-sign the keys when JWT_SECRET is new; then copy values to the mapping's targets."
+                    + "value, re-sign the keys when JWT_SECRET is new; then copy values to the mapping's targets.",
+            "MongoDB: root and app passwords, the replica-set keyFile (MONGO_KEYFILE) and the app's connection string "
+                    + "MONGO_APP_URI, rebuilt from MONGO_APP_USERNAME, MONGO_APP_PASSWORD (URL-encoded), "
+                    + "MONGO_MEMBER_HOST, MONGO_APP_DATABASE and MONGO_REPLICA_SET (read from the environment without "
+                    + "--env-file)."
         })
 final class GenerateCommand implements Callable<Integer> {
     /** Supabase's generate-keys script signs its API keys for five years. */
@@ -45,6 +50,12 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Mixin
     DryRunOption dryRun;
+
+    @Option(
+            names = "--create",
+            description = "Start a missing --env-file (or mapping source) from an empty file. Without it a missing"
+                    + " file is an error: copy the stack's .env.example first.")
+    boolean create;
 
     @Mixin
     ExpiresInOption expiresIn;
@@ -79,6 +90,10 @@ final class GenerateCommand implements Callable<Integer> {
             throw new UsageException(
                     "--rotate replaces JWT_SECRET, but one was given (JWT_SECRET or --jwt-secret-file)");
         }
+        SecretsOutput.checkName("--secret-name", secretName, 253);
+        if (namespace != null) {
+            SecretsOutput.checkName("--namespace", namespace, 63);
+        }
         if (json.enabled()) {
             if (!format.equals("dotenv") && !format.equals("json")) {
                 throw new UsageException("--json and --format " + format + " contradict each other");
@@ -93,16 +108,27 @@ final class GenerateCommand implements Callable<Integer> {
             if (rotate || dryRun) {
                 throw new UsageException((rotate ? "--rotate" : "--dry-run") + " needs --env-file");
             }
-            KeyPlan plan = planner.plan(request);
+            // the app's MongoDB URI is built from compose's settings: without an env file they come from the
+            // environment
+            KeyPlan plan = planner.plan(new GenerateRequest(
+                    MongoValues.inputsFrom(root.env()), secret, rotate, asymmetric, request.expiresIn()));
             root.spec.commandLine().getOut().print(SecretsOutput.render(format, plan.values(), secretName, namespace));
             return 0;
         }
         if (!format.equals("dotenv") && !format.equals("json")) {
             throw new UsageException("--format " + format + " cannot be combined with --env-file/--mapping");
         }
-        StackFiles stack = StackFiles.load(files.envFiles(), files.mapping(), new EnvFileStore(), false);
-        EnvUpdater.Result result = new EnvUpdater(planner, new EnvFileStore()).update(stack, request, dryRun);
-        result.notes().forEach(note -> root.spec.commandLine().getErr().println("key-generator: warning: " + note));
+        PrintWriter err = root.spec.commandLine().getErr();
+        EnvUpdater.Result result = new EnvUpdater(planner, new EnvFileStore())
+                .generate(
+                        files.envFiles(),
+                        files.mapping(),
+                        create,
+                        request,
+                        dryRun,
+                        lock -> err.println(StackFilesOptions.waitingLine(lock)),
+                        files.lockWait());
+        result.notes().forEach(note -> err.println("key-generator: warning: " + note));
         root.spec.commandLine().getOut().print(GenerateSummary.render(result, format, dryRun));
         return 0;
     }

@@ -45,7 +45,7 @@ final class GenerateSummary {
             text.append(
                     dryRun
                             ? "dry run: " + changedFiles + " file(s) would change, nothing written\n"
-                            : changedFiles + " file(s) written (mode 0600)\n");
+                            : changedFiles + " file(s) written\n");
         }
         return text.toString();
     }

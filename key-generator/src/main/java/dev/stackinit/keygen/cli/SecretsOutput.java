@@ -26,6 +26,18 @@ final class SecretsOutput {
         };
     }
 
+    private static final java.util.regex.Pattern DNS_NAME =
+            java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
+    /** Kubernetes refuses other names at apply time; say so before printing a manifest it cannot take. */
+    static void checkName(String option, String name, int maxLength) {
+        boolean label = maxLength == 63;
+        if (name.length() > maxLength || !DNS_NAME.matcher(name).matches() || (label && name.contains("."))) {
+            throw new UsageException(option + " '" + name + "' is not a Kubernetes name (lower-case letters, digits"
+                    + (label ? ", '-'" : ", '-' and '.'") + ", at most " + maxLength + " characters)");
+        }
+    }
+
     static String dotenv(Map<String, String> values) {
         StringBuilder text = new StringBuilder();
         values.forEach(

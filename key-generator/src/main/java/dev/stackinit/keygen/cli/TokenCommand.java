@@ -67,6 +67,9 @@ final class TokenCommand implements Callable<Integer> {
     public Integer call() {
         Optional<String> given = jwtSecret.resolve();
         Path envFile = files.envFiles().isEmpty() ? null : files.envFiles().get(0);
+        if (envFile != null) {
+            files.awaitIdle(root.spec.commandLine().getErr());
+        }
         String secret = envFile != null
                 ? Optional.ofNullable(StackFiles.load(List.of(envFile), Optional.empty(), new EnvFileStore(), true)
                                 .file(envFile.toAbsolutePath().normalize())

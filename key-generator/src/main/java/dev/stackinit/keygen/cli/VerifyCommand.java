@@ -3,6 +3,7 @@ package dev.stackinit.keygen.cli;
 import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.errors.UsageException;
 import dev.stackinit.keygen.Finding;
 import dev.stackinit.keygen.KeyVerifier;
 import dev.stackinit.keygen.Vars;
@@ -57,11 +58,15 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (warnDays < 0) {
+            throw new UsageException("--warn-days must be 0 or more, not " + warnDays);
+        }
         Duration warnBefore = Duration.ofDays(warnDays);
         Optional<String> given = jwtSecret.resolve();
         boolean fromFiles = files.given();
         List<Finding> findings = new ArrayList<>();
         if (fromFiles) {
+            files.awaitIdle(root.spec.commandLine().getErr());
             StackFiles stack = StackFiles.load(files.envFiles(), files.mapping(), new EnvFileStore(), true);
             findings.addAll(new StackVerifier(new KeyVerifier(root.clock())).verify(stack, allowDemo, warnBefore));
             String inFile = stack.file(stack.main()).values().get(Vars.JWT_SECRET);
@@ -79,7 +84,9 @@ final class VerifyCommand implements Callable<Integer> {
         long errors = findings.stream().filter(Finding::isError).count();
         if (errors > 0) {
             throw new InvalidInputException(errors + " problem(s) found; fix with: key-generator generate "
-                    + (fromFiles ? fixArguments() : "--env-file <the stack's .env>") + " (see README)");
+                    + (fromFiles ? fixArguments() : "--env-file <the stack's .env>")
+                    + " (it fills missing values and replaces demo values and keys that do not verify; a value you set"
+                    + " yourself that is too weak it keeps: change that one by hand, or regenerate all with --rotate)");
         }
         return 0;
     }

@@ -90,6 +90,35 @@ public final class EnvFile {
         return values;
     }
 
+    /**
+     * One warning per variable set more than once with different values: compose and most dotenv readers take the
+     * last, so an earlier line that looks right is silently ignored.
+     */
+    public List<String> duplicates() {
+        Map<String, List<Integer>> lineNumbers = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> distinct = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Entry entry = lines.get(i).entry();
+            if (entry != null) {
+                lineNumbers
+                        .computeIfAbsent(entry.name(), n -> new ArrayList<>())
+                        .add(i + 1);
+                distinct.computeIfAbsent(entry.name(), n -> new java.util.HashSet<>())
+                        .add(entry.value());
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        distinct.forEach((variable, values) -> {
+            if (values.size() > 1) {
+                List<Integer> at = lineNumbers.get(variable);
+                warnings.add(name + ": " + variable + " is set " + at.size() + " times with different values (lines "
+                        + String.join(", ", at.stream().map(String::valueOf).toList())
+                        + "); the last one counts, as in docker compose: remove the others");
+            }
+        });
+        return warnings;
+    }
+
     public boolean has(String variable) {
         return lines.stream()
                 .anyMatch(l -> l.entry() != null && l.entry().name().equals(variable));

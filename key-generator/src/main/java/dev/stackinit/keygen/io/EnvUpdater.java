@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@code generate --env-file}: plans the stack's values from what its files hold, then updates the env files and the
@@ -37,6 +38,41 @@ public final class EnvUpdater {
     public EnvUpdater(KeyPlanner planner, EnvFileStore store) {
         this.planner = planner;
         this.store = store;
+    }
+
+    /**
+     * {@code generate --env-file/--mapping}: locks the folders of every file of the stack (a concurrent run waits, then
+     * finds the values this one wrote), reads them, plans and writes. A dry run takes no lock.
+     *
+     * @param create a missing env file (or mapping source) starts empty instead of being an error
+     * @param onWait told once if another run holds a lock
+     */
+    public Result generate(
+            List<Path> envFiles,
+            Optional<Path> mappingFile,
+            boolean create,
+            GenerateRequest request,
+            boolean dryRun,
+            Consumer<Path> onWait) {
+        return generate(envFiles, mappingFile, create, request, dryRun, onWait, StackLock.DEFAULT_WAIT);
+    }
+
+    /** @param lockWait how long to wait for another run's lock ({@code --wait-timeout}) */
+    public Result generate(
+            List<Path> envFiles,
+            Optional<Path> mappingFile,
+            boolean create,
+            GenerateRequest request,
+            boolean dryRun,
+            Consumer<Path> onWait,
+            java.time.Duration lockWait) {
+        Optional<EnvMapping> mapping = mappingFile.map(EnvMapping::load);
+        if (dryRun) {
+            return update(StackFiles.read(envFiles, mapping, store, !create), request, true);
+        }
+        try (StackLock lock = StackLock.acquire(StackFiles.paths(envFiles, mapping), onWait, lockWait)) {
+            return update(StackFiles.read(envFiles, mapping, store, !create), request, false);
+        }
     }
 
     /**
@@ -70,10 +106,14 @@ public final class EnvUpdater {
         List<FileResult> results = new ArrayList<>();
         set.forEach((path, names) -> results.add(new FileResult(path, !stack.exists(path) && !names.isEmpty(), names)));
         List<EnvFileStore.Change> changes = stack.changes(updated);
+        // a read-only or odd file is named by a dry run too, not only when it is too late
+        store.check(changes);
         if (!dryRun && !changes.isEmpty()) {
             store.writeAll(changes);
         }
-        return new Result(results, plan.notes(), !dryRun && !changes.isEmpty());
+        List<String> notes = new ArrayList<>(stack.warnings());
+        notes.addAll(plan.notes());
+        return new Result(results, List.copyOf(notes), !dryRun && !changes.isEmpty());
     }
 
     private static void propagate(

@@ -21,6 +21,7 @@ import java.util.Set;
 public final class StackFiles {
     private final Map<Path, EnvFile> files = new LinkedHashMap<>();
     private final Map<Path, Optional<String>> originals = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
     private final List<Path> envFiles;
     private final Optional<EnvMapping> mapping;
 
@@ -30,16 +31,20 @@ public final class StackFiles {
     }
 
     /**
-     * @param mustExist true for verify (a missing env file is an error); generate creates missing files
+     * @param mustExist true for verify, and for generate without --create: a missing env file (or mapping source) is
+     *     an error that says to copy the example first; a mapping's missing targets are always created
      */
     public static StackFiles load(
             List<Path> envFiles, Optional<Path> mappingFile, EnvFileStore store, boolean mustExist) {
-        Optional<EnvMapping> mapping = mappingFile.map(EnvMapping::load);
-        Set<Path> all = new LinkedHashSet<>();
-        mapping.ifPresent(m -> all.add(m.source()));
-        envFiles.forEach(p -> all.add(p.toAbsolutePath().normalize()));
-        StackFiles stack = new StackFiles(List.copyOf(all), mapping);
-        for (Path path : all) {
+        return read(envFiles, mappingFile.map(EnvMapping::load), store, mustExist);
+    }
+
+    /** Like {@link #load}, with the mapping already parsed (to lock its files before reading them). */
+    public static StackFiles read(
+            List<Path> envFiles, Optional<EnvMapping> mapping, EnvFileStore store, boolean mustExist) {
+        List<Path> main = mainFiles(envFiles, mapping);
+        StackFiles stack = new StackFiles(main, mapping);
+        for (Path path : main) {
             stack.read(path, store, mustExist);
         }
         for (EnvMapping.Target target : mapping.map(EnvMapping::targets).orElse(List.of())) {
@@ -48,16 +53,48 @@ public final class StackFiles {
         return stack;
     }
 
+    /** The files of a stack before reading them: the env files (the mapping's source first), then its targets. */
+    public static List<Path> paths(List<Path> envFiles, Optional<EnvMapping> mapping) {
+        Set<Path> all = new LinkedHashSet<>(mainFiles(envFiles, mapping));
+        mapping.ifPresent(m -> m.targets().forEach(t -> all.add(t.file())));
+        return List.copyOf(all);
+    }
+
+    private static List<Path> mainFiles(List<Path> envFiles, Optional<EnvMapping> mapping) {
+        Set<Path> all = new LinkedHashSet<>();
+        mapping.ifPresent(m -> all.add(m.source()));
+        envFiles.forEach(p -> all.add(p.toAbsolutePath().normalize()));
+        return List.copyOf(all);
+    }
+
     private void read(Path path, EnvFileStore store, boolean mustExist) {
         if (files.containsKey(path)) {
             return;
         }
         Optional<String> text = store.read(path);
         if (text.isEmpty() && mustExist) {
-            throw new InvalidInputException("env file " + display(path) + " does not exist");
+            throw new InvalidInputException("env file " + display(path) + " does not exist: copy the example first ("
+                    + copyHint(path) + "); generate --create starts from an empty file");
         }
         originals.put(path, text);
-        files.put(path, text.map(t -> EnvFile.parse(display(path), t)).orElse(EnvFile.empty(display(path))));
+        EnvFile file = text.map(t -> EnvFile.parse(display(path), t)).orElse(EnvFile.empty(display(path)));
+        files.put(path, file);
+        warnings.addAll(file.duplicates());
+    }
+
+    private static String copyHint(Path path) {
+        for (Path example :
+                List.of(path.resolveSibling(path.getFileName() + ".example"), path.resolveSibling(".env.example"))) {
+            if (java.nio.file.Files.isRegularFile(example)) {
+                return "cp " + display(example) + " " + display(path);
+            }
+        }
+        return "e.g. cp .env.example " + display(path);
+    }
+
+    /** What reading found that does not stop a run: variables set twice with different values. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** The file that receives variables it lacks. */

@@ -21,6 +21,7 @@ public final class StackVerifier {
         Map<String, String> values = stack.merged(findings);
         findings.addAll(0, verifier.verify(new VerifyRequest(values, allowDemo, warnBefore)));
         stack.mapping().ifPresent(mapping -> checkMapping(stack, mapping, findings));
+        stack.warnings().forEach(warning -> findings.add(Finding.warning("env file", warning)));
         return findings;
     }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.stackinit.keygen.IndependentJwt;
+import dev.stackinit.keygen.MongoValues;
 import dev.stackinit.keygen.io.EnvFile;
+import dev.stackinit.keygen.io.StackLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -61,10 +63,10 @@ class KeyGeneratorCommandTest {
         return EnvFile.parse("t", Files.readString(file)).values();
     }
 
-    /** Every secret-looking value of the stack must stay out of what the tool printed. */
+    /** Every secret-looking value of the stack must stay out of what the tool printed (names such as users are fine). */
     private void assertNoValueOf(Map<String, String> values, String printed) {
         values.forEach((name, value) -> {
-            if (value.length() >= 8 && !value.startsWith("http")) {
+            if (value.length() >= 8 && !value.startsWith("http") && !MongoValues.INPUTS.contains(name)) {
                 assertThat(printed).as(name).doesNotContain(value);
             }
         });
@@ -305,5 +307,157 @@ class KeyGeneratorCommandTest {
                 .containsEntry("NEXT_PUBLIC_SUPABASE_URL", "http://localhost:8000")
                 .doesNotContainKey("SUPABASE_SERVICE_ROLE_KEY");
         assertThat(Files.readString(dir.resolve("stackend.env"))).startsWith("# Backend (stackend)");
+    }
+
+    @Test
+    void theComposeFirstRunFillsTheMongoSecretsAndTheAppUri() throws Exception {
+        // README: cp .env.example .env && key-generator generate --env-file .env --mapping env-mapping.yml (in
+        // compose/)
+        Path compose = Path.of("..", "compose");
+        Files.copy(compose.resolve(".env.example"), dir.resolve(".env"));
+        Files.copy(compose.resolve("env-mapping.yml"), dir.resolve("env-mapping.yml"));
+        Path env = dir.resolve(".env");
+
+        assertThat(run(
+                        "generate",
+                        "--env-file",
+                        env.toString(),
+                        "--mapping",
+                        dir.resolve("env-mapping.yml").toString()))
+                .as(err.toString())
+                .isZero();
+
+        Map<String, String> values = values(env);
+        assertThat(values.get("MONGO_KEYFILE")).hasSizeBetween(6, 1024).matches("[A-Za-z0-9+/]+={0,2}");
+        assertThat(values.get("MONGO_ROOT_PASSWORD")).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(values.get("MONGO_APP_PASSWORD"))
+                .hasSizeGreaterThanOrEqualTo(16)
+                .isNotEqualTo(values.get("MONGO_ROOT_PASSWORD"));
+        String uri = values(dir.resolve("stackend.env")).get("MONGO_URL");
+        assertThat(uri)
+                .isEqualTo(values.get("MONGO_APP_URI"))
+                .isEqualTo("mongodb://" + values.get("MONGO_APP_USERNAME") + ":" + values.get("MONGO_APP_PASSWORD")
+                        + "@"
+                        + values.get("MONGO_MEMBER_HOST") + "/" + values.get("MONGO_APP_DATABASE") + "?replicaSet="
+                        + values.get("MONGO_REPLICA_SET") + "&authSource=admin");
+        assertThat(out.toString()).contains("MONGO_KEYFILE", "MONGO_ROOT_PASSWORD", "MONGO_APP_URI", "MONGO_URL");
+        Map<String, String> all = new HashMap<>(values);
+        all.putAll(values(dir.resolve("stackend.env")));
+        assertNoValueOf(all, out.toString() + err.toString());
+
+        assertThat(run(
+                        "verify",
+                        "--env-file",
+                        env.toString(),
+                        "--mapping",
+                        dir.resolve("env-mapping.yml").toString()))
+                .as(out.toString())
+                .isZero();
+        assertThat(run(
+                        "generate",
+                        "--env-file",
+                        env.toString(),
+                        "--mapping",
+                        dir.resolve("env-mapping.yml").toString()))
+                .isZero();
+        assertThat(out.toString()).contains("0 changes");
+    }
+
+    @Test
+    void aChangedAppPasswordRebuildsTheUriEverywhereAndAStaleCopyFailsVerify() throws Exception {
+        Path env = dir.resolve(".env");
+        Files.writeString(env, "MONGO_APP_PASSWORD=\n");
+        Path mapping = dir.resolve("env-mapping.yml");
+        Files.writeString(mapping, "source: .env\ntargets:\n  - file: app.env\n    vars: {MONGO_URL: MONGO_APP_URI}\n");
+        assertThat(run("generate", "--mapping", mapping.toString())).isZero();
+        String first = values(dir.resolve("app.env")).get("MONGO_URL");
+
+        // rotation of the app password: empty it and generate again
+        Files.writeString(env, Files.readString(env).replaceFirst("MONGO_APP_PASSWORD=\\S+", "MONGO_APP_PASSWORD="));
+        assertThat(run("generate", "--mapping", mapping.toString())).isZero();
+        assertThat(out.toString())
+                .contains("set MONGO_APP_PASSWORD, MONGO_APP_URI")
+                .contains("app.env: set MONGO_URL");
+        String second = values(dir.resolve("app.env")).get("MONGO_URL");
+        assertThat(second).isNotEqualTo(first).isEqualTo(values(env).get("MONGO_APP_URI"));
+
+        Files.writeString(dir.resolve("app.env"), "MONGO_URL=" + first + "\n");
+        assertThat(run("verify", "--mapping", mapping.toString())).isEqualTo(3);
+        assertThat(out.toString()).contains("app.env MONGO_URL: differs from MONGO_APP_URI");
+        assertNoValueOf(Map.of("a", first, "b", second), out.toString() + err.toString());
+    }
+
+    @Test
+    void printingAFreshSetBuildsTheUriFromTheEnvironment() {
+        assertThat(run(Map.of("MONGO_MEMBER_HOST", "mongo-0.mongo:27017"), "generate"))
+                .isZero();
+        assertThat(out.toString())
+                .contains("MONGO_MEMBER_HOST=mongo-0.mongo:27017\n")
+                .containsPattern("MONGO_APP_URI=mongodb://stackend:[A-Za-z0-9]{32}@mongo-0.mongo:27017/stackend"
+                        + "\\?replicaSet=rs0&authSource=admin\n")
+                .containsPattern("MONGO_KEYFILE=[A-Za-z0-9]{1008}\n");
+    }
+
+    @Test
+    void generateWritesThroughASymlinkedEnvFile() throws Exception {
+        Path real = fixture("supabase-example.env", "real.env");
+        Path link = Files.createSymbolicLink(dir.resolve(".env"), real.getFileName());
+        assertThat(run("generate", "--env-file", link.toString())).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        Map<String, String> values = values(real);
+        assertThat(values.get("JWT_SECRET")).isNotEqualTo(dev.stackinit.keygen.DemoValues.JWT_SECRET);
+        assertThat(run("verify", "--env-file", link.toString())).isZero();
+    }
+
+    @Test
+    void generateKeepsTheOwnerOfAnotherUsersFile() throws Exception {
+        org.assertj.core.api.Assumptions.assumeThat(System.getProperty("user.name"))
+                .as("only root can hand a file to another user")
+                .isEqualTo("root");
+        Path env = fixture("supabase-example.env", ".env");
+        Files.setAttribute(env, "unix:uid", 1234);
+        Files.setAttribute(env, "unix:gid", 1234);
+        assertThat(run("generate", "--env-file", env.toString())).isZero();
+        assertThat(Files.getAttribute(env, "unix:uid")).isEqualTo(1234);
+        assertThat(Files.getAttribute(env, "unix:gid")).isEqualTo(1234);
+        assertThat(run("verify", "--env-file", env.toString())).isZero();
+    }
+
+    @Test
+    void aMissingEnvFileIsExitThreeUnlessCreateIsGiven() throws Exception {
+        Path env = dir.resolve(".env");
+        assertThat(run("generate", "--env-file", env.toString())).isEqualTo(3);
+        assertThat(err.toString().lines())
+                .singleElement()
+                .asString()
+                .contains("does not exist: copy the example first")
+                .contains("--create");
+        assertThat(env).doesNotExist();
+        assertThat(run("generate", "--create", "--env-file", env.toString())).isZero();
+        assertThat(run("verify", "--env-file", env.toString())).isZero();
+    }
+
+    @Test
+    void waitTimeoutIsHowLongEveryCommandWaitsForAnotherRunHoldingTheFiles() throws Exception {
+        Path env = fixture("supabase-example.env", ".env");
+        assertThat(run("generate", "--env-file", env.toString(), "--wait-timeout", "2s"))
+                .isZero();
+        assertThat(run("verify", "--env-file", env.toString(), "--wait-timeout", "2s"))
+                .isZero();
+        assertThat(run("token", "--env-file", env.toString(), "--wait-timeout", "2s"))
+                .isZero();
+        String before = Files.readString(env);
+        try (StackLock held = StackLock.acquire(java.util.List.of(env), lock -> {}, Duration.ofSeconds(1))) {
+            assertThat(run("generate", "--env-file", env.toString(), "--rotate", "--wait-timeout", "300ms"))
+                    .isEqualTo(4);
+            assertThat(err.toString())
+                    .contains("waiting for another run to finish")
+                    .contains("for more than 300ms (--wait-timeout); no file was changed");
+            assertThat(run("verify", "--env-file", env.toString(), "--wait-timeout", "300ms"))
+                    .isEqualTo(4);
+        }
+        assertThat(Files.readString(env)).isEqualTo(before);
+        assertThat(run("verify", "--env-file", env.toString(), "--wait-timeout", "-1"))
+                .isEqualTo(2);
     }
 }

@@ -138,13 +138,13 @@ class EnvUpdaterTest {
     }
 
     @Test
-    void filesAreWrittenOwnerOnly() throws Exception {
+    void everyonesAccessIsDroppedAndTheRestOfTheModeKept() throws Exception {
         Path env = dir.resolve(".env");
         Files.writeString(env, "JWT_SECRET=\n");
         Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-r--r--"));
         generate(false, null, env);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env)))
-                .isEqualTo("rw-------");
+                .isEqualTo("rw-r-----");
         try (var leftovers = Files.list(dir)) {
             assertThat(leftovers.map(p -> p.getFileName().toString())).containsExactly(".env");
         }

@@ -26,7 +26,13 @@ final class CloneCommand implements Callable<Integer> {
     SourceMongoOptions source;
 
     @Mixin
+    SourcePasswordOptions sourcePassword;
+
+    @Mixin
     TargetMongoOptions target;
+
+    @Mixin
+    TargetPasswordOptions targetPassword;
 
     @Mixin
     RunOptions run;
@@ -45,10 +51,10 @@ final class CloneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String sourceUri = source.uri().orElseThrow(() -> Steps.missing("--source-uri"));
+        String sourceUri = sourcePassword.apply(source.uri().orElseThrow(() -> Steps.missing("--source-uri")));
         try {
             CloneReport report = new Steps(root, spec.commandLine().getErr())
-                    .clone(sourceUri, target.uri(), copy, run.waitTimeout());
+                    .clone(sourceUri, targetPassword.apply(target.uri()), copy, run.waitTimeout());
             return Reports.printCopy(spec.commandLine(), run.json(), "cloned", report, null);
         } catch (IncompleteCopyException e) {
             return Reports.printCopy(spec.commandLine(), run.json(), "cloned", e.report(), e);

@@ -8,14 +8,10 @@ import picocli.CommandLine.Option;
 
 /** What to copy and how, shared by clone, import and init. */
 final class CopyOptions {
-    static final String DEFAULT_DATABASE = "__models__";
+    static final String DEFAULT_DATABASE = DatabasesOption.DEFAULT_DATABASE;
 
-    @Option(
-            names = "--database",
-            split = ",",
-            description = "Database to copy (repeatable). Default: " + DEFAULT_DATABASE
-                    + "; import of a dump root or archive: every database it holds.")
-    List<String> databases;
+    @Mixin
+    DatabasesOption database;
 
     @Option(names = "--to-db", description = "Target database name, when it differs (one --database only).")
     String toDb;
@@ -61,11 +57,11 @@ final class CopyOptions {
 
     /** The databases given, or the default one. */
     List<String> databases() {
-        return databasesGiven() ? databases : List.of(DEFAULT_DATABASE);
+        return database.databases();
     }
 
     boolean databasesGiven() {
-        return databases != null && !databases.isEmpty();
+        return database.given();
     }
 
     private Mode parseMode() {

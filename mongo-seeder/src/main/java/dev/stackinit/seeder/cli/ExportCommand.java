@@ -32,11 +32,11 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     SourceMongoOptions source;
 
-    @Option(
-            names = "--database",
-            defaultValue = CopyOptions.DEFAULT_DATABASE,
-            description = "Database to export. Default: ${DEFAULT-VALUE}.")
-    String database;
+    @Mixin
+    SourcePasswordOptions sourcePassword;
+
+    @Mixin
+    DatabasesOption database;
 
     @Mixin
     SeedDirOption seedDir;
@@ -68,9 +68,9 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SeedSink sink = sink();
-        String sourceUri = source.uri().orElseThrow(() -> Steps.missing("--source-uri"));
+        String sourceUri = sourcePassword.apply(source.uri().orElseThrow(() -> Steps.missing("--source-uri")));
         ExportReport report = new Steps(root, spec.commandLine().getErr())
-                .export(sourceUri, database, names.filter(), sink, run.waitTimeout());
+                .export(sourceUri, database.single("export"), names.filter(), sink, run.waitTimeout());
         String where = archive.archive != null
                 ? archive.archive.toString()
                 : seedDir.required().toString();

@@ -35,6 +35,9 @@ final class ImportCommand implements Callable<Integer> {
     TargetMongoOptions target;
 
     @Mixin
+    TargetPasswordOptions targetPassword;
+
+    @Mixin
     RunOptions run;
 
     @Mixin
@@ -60,7 +63,7 @@ final class ImportCommand implements Callable<Integer> {
                             seedDir.given().orElse(null),
                             archive.archive,
                             archive.gzip,
-                            target.uri(),
+                            targetPassword.apply(target.uri()),
                             copy,
                             run.waitTimeout());
             return Reports.printCopy(spec.commandLine(), run.json(), "imported", report, null);

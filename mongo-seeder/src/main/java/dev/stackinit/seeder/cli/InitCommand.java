@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         name = "init",
         mixinStandardHelpOptions = true,
         description = {
-            "What the compose init container runs: rs-init, then clone or import, configured by env.",
+            "What the compose init container runs: rs-init (with the root and app users when the node enforces",
+            "authentication), then clone or import, configured by env.",
             "Clone when a source URI is set, else import when a seed directory is set, else nothing.",
             "Meant to be configured by MONGO_SEEDER_* variables only;",
             "mode defaults to if-complete so a restart does not copy again. The error line names the failed step."
@@ -36,7 +37,13 @@ final class InitCommand implements Callable<Integer> {
     TargetMongoOptions target;
 
     @Mixin
+    TargetPasswordOptions targetPassword;
+
+    @Mixin
     SourceMongoOptions source;
+
+    @Mixin
+    SourcePasswordOptions sourcePassword;
 
     @Mixin
     SeedDirOption seedDir;
@@ -56,6 +63,9 @@ final class InitCommand implements Callable<Integer> {
     RsOptions rs;
 
     @Mixin
+    AppUserOptions app;
+
+    @Mixin
     CopyOptions copy;
 
     @Mixin
@@ -72,12 +82,17 @@ final class InitCommand implements Callable<Integer> {
         Steps steps = new Steps(root, spec.commandLine().getErr());
         Map<String, Object> results = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder();
-        String targetUri = target.uri();
-        String sourceUri = source.uri().orElse(null);
+        String targetUri = targetPassword.apply(target.uri());
+        String sourceUri = source.uri().map(sourcePassword::apply).orElse(null);
+        var appUser = app.resolve();
         if (rsInit) {
-            var result = step("rs-init", () -> steps.rsInit(targetUri, rs, run.waitTimeout()));
+            var result = step("rs-init", () -> steps.rsInit(targetUri, rs, appUser, run.waitTimeout()));
+            Reports.notes(result)
+                    .forEach(note -> spec.commandLine().getErr().println("mongo-seeder: warning: " + note));
             results.put("rsInit", Reports.json(result));
             text.append(Reports.text(result)).append('\n');
+        } else if (appUser.isPresent()) {
+            throw new UsageException("--app-username needs rs-init: the app user is kept by the rs-init step");
         }
         boolean cloning = sourceUri != null && !sourceUri.isBlank();
         String stepName = cloning ? "clone" : "import";

@@ -12,6 +12,7 @@ import dev.stackinit.seeder.Unrestored;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
@@ -32,13 +33,43 @@ final class Reports {
             case RECONFIGURED -> "member host repaired (forced reconfig)";
             case UNCHANGED -> "up to date, nothing to do";
         };
-        return String.format(
+        StringBuilder text = new StringBuilder(String.format(
                 Locale.ROOT,
                 "replica set %s: %s (member %s, writable primary after %.1f s)",
                 result.setName(),
                 what,
                 result.memberHost(),
-                result.took().toMillis() / 1000.0);
+                result.took().toMillis() / 1000.0));
+        text.append(
+                switch (result.access()) {
+                    case NO_ACCESS_CONTROL -> "\naccess control: off (mongod runs without --keyFile)";
+                    case AUTHENTICATED -> "\naccess control: on, authenticated as the root user";
+                    case ROOT_CREATED -> "\naccess control: on, root user created through the localhost exception";
+                });
+        result.appUser()
+                .ifPresent(app -> text.append("\napp user ")
+                        .append(app.user())
+                        .append(" (readWrite on ")
+                        .append(String.join(", ", app.databases()))
+                        .append("): ")
+                        .append(app.changes().isEmpty() ? "up to date" : changes(app.changes())));
+        return text.toString();
+    }
+
+    /** Warnings about what rs-init found and left alone; never a value. */
+    static List<String> notes(ReplicaSetResult result) {
+        return result.appUser().map(ReplicaSetResult.AppUserResult::notes).orElse(List.of());
+    }
+
+    private static String changes(List<ReplicaSetResult.AppUserChange> changes) {
+        return changes.stream()
+                .map(change -> switch (change) {
+                    case CREATED -> "created";
+                    case PASSWORD_UPDATED -> "password updated";
+                    case ROLES_GRANTED -> "missing roles granted";
+                })
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
     }
 
     static Map<String, Object> json(ReplicaSetResult result) {
@@ -46,6 +77,19 @@ final class Reports {
         map.put("setName", result.setName());
         map.put("memberHost", result.memberHost());
         map.put("action", result.action().name().toLowerCase(Locale.ROOT));
+        map.put("access", result.access().name().toLowerCase(Locale.ROOT));
+        result.appUser().ifPresent(app -> {
+            Map<String, Object> user = new LinkedHashMap<>();
+            user.put("user", app.user());
+            user.put("databases", app.databases());
+            user.put(
+                    "changes",
+                    app.changes().stream()
+                            .map(c -> c.name().toLowerCase(Locale.ROOT))
+                            .toList());
+            user.put("notes", app.notes());
+            map.put("appUser", user);
+        });
         map.put("changed", result.changed());
         map.put("seconds", result.took().toMillis() / 1000.0);
         return map;

@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
         name = "rs-init",
         mixinStandardHelpOptions = true,
         description = {
-            "Initiate a single-node replica set if needed, then wait for a writable primary.",
+            "Initiate a single-node replica set if needed, then wait for a writable primary. With access control",
+            "(mongod --keyFile): authenticate as the user of --target-uri (root), or create it through the localhost",
+            "exception on a node without users; keep the app user (--app-username) and its password.",
             "Connects directly to the first host of the URI. Safe to run on every start."
         })
 final class RsInitCommand implements Callable<Integer> {
@@ -23,10 +25,16 @@ final class RsInitCommand implements Callable<Integer> {
     TargetMongoOptions target;
 
     @Mixin
+    TargetPasswordOptions targetPassword;
+
+    @Mixin
     RunOptions run;
 
     @Mixin
     RsOptions rs;
+
+    @Mixin
+    AppUserOptions app;
 
     @Mixin
     VerboseOption verbose;
@@ -39,8 +47,9 @@ final class RsInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReplicaSetResult result =
-                new Steps(root, spec.commandLine().getErr()).rsInit(target.uri(), rs, run.waitTimeout());
+        ReplicaSetResult result = new Steps(root, spec.commandLine().getErr())
+                .rsInit(targetPassword.apply(target.uri()), rs, app.resolve(), run.waitTimeout());
+        Reports.notes(result).forEach(note -> spec.commandLine().getErr().println("mongo-seeder: warning: " + note));
         if (run.json()) {
             Reports.print(spec.commandLine().getOut(), Reports.json(result));
         } else {

@@ -1,6 +1,7 @@
 package dev.stackinit.seeder.cli;
 
 import dev.stackinit.cli.VersionProvider;
+import dev.stackinit.seeder.AppUser;
 import dev.stackinit.seeder.CloneReport;
 import dev.stackinit.seeder.CloneRequest;
 import dev.stackinit.seeder.ExportService;
@@ -13,6 +14,7 @@ import dev.stackinit.seeder.mongo.SeederOperations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Wires adapters to the core for each step; shared by the single-step commands and init. */
@@ -27,9 +29,9 @@ final class Steps {
         this.operations = new SeederOperations(root.retry, root.clock, err::println);
     }
 
-    ReplicaSetResult rsInit(String targetUri, RsOptions rs, Duration waitTimeout) {
+    ReplicaSetResult rsInit(String targetUri, RsOptions rs, Optional<AppUser> app, Duration waitTimeout) {
         return operations.rsInit(
-                targetUri, rs.setName, rs.memberHost, rs.forceReconfig, waitTimeout, rs.primaryTimeout);
+                targetUri, rs.setName, rs.memberHost, rs.forceReconfig, waitTimeout, rs.primaryTimeout, app);
     }
 
     CloneReport clone(String sourceUri, String targetUri, CopyOptions copy, Duration waitTimeout) {

@@ -76,6 +76,10 @@ final class ArchiveScanner {
     }
 
     static DumpSource scan(Path file, boolean forceGzip) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException("archive " + file + " is a folder, not an archive file (a dump folder is"
+                    + " read with --seed-dir)");
+        }
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("archive " + file + " does not exist");
         }

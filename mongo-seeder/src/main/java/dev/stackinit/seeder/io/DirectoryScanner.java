@@ -45,6 +45,10 @@ final class DirectoryScanner {
     }
 
     static DumpSource scan(Path directory) {
+        if (Files.isRegularFile(directory)) {
+            throw new InvalidInputException("seed directory " + directory + " is a file, not a folder (a mongodump"
+                    + " archive is read with --archive)");
+        }
         if (!Files.isDirectory(directory)) {
             Path parent = directory.toAbsolutePath().getParent();
             Path interrupted = parent == null ? null : parent.resolve("." + directory.getFileName() + ".export-old");

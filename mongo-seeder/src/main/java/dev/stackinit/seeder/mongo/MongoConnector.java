@@ -2,6 +2,7 @@ package dev.stackinit.seeder.mongo;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCredential;
 import com.mongodb.ReadPreference;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
@@ -24,6 +25,13 @@ public final class MongoConnector {
     public static ConnectionString parse(String uri, String option) {
         if (uri == null || uri.isBlank()) {
             throw new InvalidInputException(option + " is not set");
+        }
+        if (UriCredentials.hasUserWithoutPassword(uri)) {
+            String password = option.replace("-uri", "-password");
+            throw new InvalidInputException(option + " (" + mask(uri) + ") names a user but no password: give it"
+                    + " through " + password + "-file or the variable MONGO_SEEDER_"
+                    + password.substring(2).replace('-', '_').toUpperCase(Locale.ROOT) + " (or in the URI, set in the"
+                    + " environment)");
         }
         try {
             return new ConnectionString(uri);
@@ -70,7 +78,15 @@ public final class MongoConnector {
 
     /** For rs-init: always a direct connection to the first host, whatever the URI says about the set. */
     public static MongoClient openDirect(ConnectionString uri, Duration serverSelectionTimeout) {
+        return openDirect(uri, serverSelectionTimeout, null);
+    }
+
+    /** The same, authenticating as {@code credential} when it is not null (the URI's own credentials otherwise). */
+    static MongoClient openDirect(ConnectionString uri, Duration serverSelectionTimeout, MongoCredential credential) {
         MongoClientSettings.Builder settings = base(uri, serverSelectionTimeout);
+        if (credential != null) {
+            settings.credential(credential);
+        }
         settings.applyToClusterSettings(cluster -> cluster.hosts(
                         List.of(new ServerAddress(uri.getHosts().get(0))))
                 .mode(ClusterConnectionMode.SINGLE)

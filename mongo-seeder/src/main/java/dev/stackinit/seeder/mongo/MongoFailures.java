@@ -36,9 +36,21 @@ final class MongoFailures {
         });
     }
 
+    /**
+     * A failed login during server selection reaches us as a timeout whose description names the security exception
+     * (the driver kept trying the server until the wait ran out): that is wrong credentials (3), not an unreachable
+     * server (4).
+     */
+    private static boolean isAuthenticationTimeout(RuntimeException e) {
+        return e instanceof MongoTimeoutException
+                && e.getMessage() != null
+                && e.getMessage().contains(MongoSecurityException.class.getName());
+    }
+
     static RuntimeException translate(String what, String server, RuntimeException e) {
         if (e instanceof MongoSecurityException
-                || e instanceof MongoCommandException command && command.getErrorCode() == AUTHENTICATION_FAILED) {
+                || e instanceof MongoCommandException command && command.getErrorCode() == AUTHENTICATION_FAILED
+                || isAuthenticationTimeout(e)) {
             return new InvalidInputException(
                     "authentication failed on " + server + " (check the URI's credentials)", e);
         }

@@ -1,13 +1,16 @@
 package dev.stackinit.seeder.mongo;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoCredential;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
 import dev.stackinit.errors.UsageException;
+import dev.stackinit.seeder.AppUser;
 import dev.stackinit.seeder.CloneReport;
 import dev.stackinit.seeder.CloneRequest;
 import dev.stackinit.seeder.CloneService;
 import dev.stackinit.seeder.CopyPlan;
+import dev.stackinit.seeder.Credentials;
 import dev.stackinit.seeder.ExportService;
 import dev.stackinit.seeder.ImportSelection;
 import dev.stackinit.seeder.NameFilter;
@@ -23,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -60,13 +64,30 @@ public final class SeederOperations {
             boolean forceReconfig,
             Duration waitTimeout,
             Duration primaryTimeout) {
-        return replicaSet(targetUri, setName, memberHost, forceReconfig, waitTimeout, primaryTimeout, true);
+        return rsInit(targetUri, setName, memberHost, forceReconfig, waitTimeout, primaryTimeout, Optional.empty());
+    }
+
+    /**
+     * @param targetUri the mongod; the user it names (with its password) is the root user rs-init authenticates as,
+     *     and creates through the localhost exception on a node without users
+     * @param app the app user to keep, if any
+     */
+    public ReplicaSetResult rsInit(
+            String targetUri,
+            String setName,
+            String memberHost,
+            boolean forceReconfig,
+            Duration waitTimeout,
+            Duration primaryTimeout,
+            Optional<AppUser> app) {
+        return replicaSet(targetUri, setName, memberHost, forceReconfig, waitTimeout, primaryTimeout, app, true);
     }
 
     /** What {@link #rsInit} would do, changing nothing (its action: initiated, reconfigured or unchanged). */
     public ReplicaSetResult planRsInit(
             String targetUri, String setName, String memberHost, boolean forceReconfig, Duration waitTimeout) {
-        return replicaSet(targetUri, setName, memberHost, forceReconfig, waitTimeout, waitTimeout, false);
+        return replicaSet(
+                targetUri, setName, memberHost, forceReconfig, waitTimeout, waitTimeout, Optional.empty(), false);
     }
 
     private ReplicaSetResult replicaSet(
@@ -76,13 +97,15 @@ public final class SeederOperations {
             boolean forceReconfig,
             Duration waitTimeout,
             Duration primaryTimeout,
+            Optional<AppUser> app,
             boolean apply) {
         ConnectionString uri = MongoConnector.parse(targetUri, "--target-uri");
         String masked = MongoConnector.mask(targetUri);
         String member = memberHost != null ? memberHost : hostAndPort(uri);
         ReplicaSetRequest request;
         try {
-            request = new ReplicaSetRequest(masked, setName, member, forceReconfig, waitTimeout, primaryTimeout);
+            request = new ReplicaSetRequest(
+                    masked, setName, member, forceReconfig, waitTimeout, primaryTimeout, root(uri), app);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -92,11 +115,25 @@ public final class SeederOperations {
             }
         };
         Duration attempt = waitTimeout.compareTo(ATTEMPT_TIMEOUT) < 0 ? waitTimeout : ATTEMPT_TIMEOUT;
-        try (MongoClient client = MongoConnector.openDirect(uri, attempt)) {
-            ReplicaSetInitializer initializer =
-                    new ReplicaSetInitializer(new DriverAdminPort(client, masked), retry, clock, listener);
+        ConnectionString anonymous = MongoConnector.parse(UriCredentials.withoutUserInfo(targetUri), "--target-uri");
+        try (DriverAdminConnector connector = new DriverAdminConnector(anonymous, masked, attempt)) {
+            ReplicaSetInitializer initializer = new ReplicaSetInitializer(connector, retry, clock, listener);
             return apply ? initializer.initiate(request) : initializer.plan(request);
         }
+    }
+
+    /** The URI's user is the root user: SCRAM only (rs-init creates it with a password). */
+    private static Optional<Credentials> root(ConnectionString uri) {
+        MongoCredential credential = uri.getCredential();
+        if (credential == null) {
+            return Optional.empty();
+        }
+        if (credential.getPassword() == null) {
+            throw new UsageException("rs-init authenticates with a user and a password (SCRAM); --target-uri asks for "
+                    + credential.getMechanism());
+        }
+        return Optional.of(new Credentials(
+                credential.getUserName(), new String(credential.getPassword()), credential.getSource()));
     }
 
     public CloneReport clone(

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line in-process: help, env defaults, usage errors, masking; no server involved. */
 class MongoSeederCommandTest {
@@ -57,6 +60,76 @@ class MongoSeederCommandTest {
     }
 
     @Test
+    void aPasswordOnTheCommandLineIsWarnedAboutAndNeverEchoed() {
+        // accepted with ToolCli's warning (the shared rule); the unreachable server is exit 4, the value shows nowhere
+        int code = run(
+                Map.of(),
+                "rs-init",
+                "--target-uri",
+                "mongodb://root@127.0.0.1:1/?directConnection=true",
+                "--target-password",
+                "argv-secret-123",
+                "--wait-timeout",
+                "1s");
+        assertThat(code).isEqualTo(4);
+        assertThat(err.toString())
+                .contains("--target-password carries a credential on the command line")
+                .contains("MONGO_SEEDER_TARGET_PASSWORD")
+                .doesNotContain("argv-secret-123");
+        assertThat(out.toString()).doesNotContain("argv-secret-123");
+    }
+
+    @Test
+    void incompleteCredentialsAreNamedWithoutTheirValues() {
+        Map<String, String> noUser = Map.of(
+                "MONGO_SEEDER_TARGET_URI", "mongodb://localhost:1/?directConnection=true",
+                "MONGO_SEEDER_TARGET_PASSWORD", "env-secret-789");
+        assertThat(run(noUser, "rs-init")).isEqualTo(3);
+        assertThat(err.toString()).contains("--target-uri names no user").doesNotContain("env-secret-789");
+
+        assertThat(run(Map.of("MONGO_SEEDER_TARGET_URI", "mongodb://root@localhost:1/"), "rs-init"))
+                .isEqualTo(3);
+        assertThat(err.toString())
+                .contains("names a user but no password")
+                .contains("--target-password-file")
+                .contains("MONGO_SEEDER_TARGET_PASSWORD");
+
+        assertThat(run(Map.of("MONGO_SEEDER_APP_USERNAME", "stackend"), "rs-init"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--app-username stackend needs a password");
+        assertThat(run(Map.of("MONGO_SEEDER_APP_PASSWORD", "env-secret-012"), "rs-init"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("no --app-username").doesNotContain("env-secret-012");
+    }
+
+    @Test
+    void anEmptyPasswordFileIsExitThree(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("password");
+        java.nio.file.Files.writeString(file, "\n");
+        assertThat(run(
+                        Map.of("MONGO_SEEDER_TARGET_URI", "mongodb://root@localhost:1/"),
+                        "rs-init",
+                        "--target-password-file",
+                        file.toString()))
+                .isEqualTo(3);
+        assertThat(err.toString()).contains("--target-password-file: " + file + " is empty");
+    }
+
+    @Test
+    void helpNamesTheCredentialVariables() {
+        assertThat(run(Map.of(), "init", "--help")).isZero();
+        assertThat(out.toString())
+                .contains("MONGO_SEEDER_TARGET_PASSWORD")
+                .contains("MONGO_SEEDER_TARGET_PASSWORD_FILE")
+                .contains("MONGO_SEEDER_SOURCE_PASSWORD")
+                .contains("MONGO_SEEDER_SOURCE_PASSWORD_FILE")
+                .contains("MONGO_SEEDER_APP_USERNAME")
+                .contains("MONGO_SEEDER_APP_PASSWORD")
+                .contains("MONGO_SEEDER_APP_PASSWORD_FILE")
+                .contains("MONGO_SEEDER_APP_DATABASE");
+    }
+
+    @Test
     void importAndExportTakeExactlyOneDestinationAndAKnownFormat() {
         assertThat(run(Map.of(), "import")).isEqualTo(2);
         assertThat(err.toString()).contains("give either --seed-dir or --archive");
@@ -101,5 +174,15 @@ class MongoSeederCommandTest {
         assertThat(run(Map.of(), "import", "--archive", "/nonexistent/x.archive", "--json"))
                 .isEqualTo(3);
         assertThat(err.toString()).contains("archive /nonexistent/x.archive does not exist");
+    }
+
+    @Test
+    void aFolderGivenAsArchiveAndAFileGivenAsSeedDirSayWhichOptionReadsThem(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("dump.archive"), "x");
+
+        assertThat(run(Map.of(), "import", "--archive", dir.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("is a folder, not an archive file", "--seed-dir");
+        assertThat(run(Map.of(), "import", "--seed-dir", file.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("is a file, not a folder", "--archive");
     }
 }

@@ -61,10 +61,12 @@ public final class KeysStep implements Step {
     }
 
     private StepOutcome generate(boolean dryRun) {
-        StackFiles stack = load(false);
         KeyPlanner planner = new KeyPlanner(clock, new RandomText(random));
         GenerateRequest request = new GenerateRequest(Map.of(), Optional.empty(), false, false, FIVE_YEARS);
-        EnvUpdater.Result result = new EnvUpdater(planner, new EnvFileStore()).update(stack, request, dryRun);
+        // key-generator's own path: the files locked against a concurrent run, a missing env file refused with the
+        // same hint (copy the example first), nothing created behind the user's back
+        EnvUpdater.Result result = new EnvUpdater(planner, new EnvFileStore())
+                .generate(config.envPaths(), config.mapping(), false, request, dryRun, waiting -> {});
         List<String> details = new ArrayList<>();
         for (EnvUpdater.FileResult file : result.files()) {
             if (!file.set().isEmpty()) {
@@ -75,7 +77,11 @@ public final class KeysStep implements Step {
         }
         details.addAll(result.notes());
         if (!result.changedAnything()) {
-            return StepOutcome.of(name(), StepStatus.UP_TO_DATE, List.of(files() + " hold valid keys and secrets"));
+            return StepOutcome.of(
+                    name(),
+                    StepStatus.UP_TO_DATE,
+                    List.of(files() + (config.envFiles().size() == 1 ? " holds" : " hold")
+                            + " valid keys and secrets"));
         }
         return StepOutcome.of(name(), dryRun ? StepStatus.PLANNED : StepStatus.DONE, details);
     }

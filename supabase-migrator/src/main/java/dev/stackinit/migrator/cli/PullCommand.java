@@ -4,16 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.AllowPartialOption;
 import dev.stackinit.cli.options.DatabaseOptions;
 import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.cli.options.SchemaOption;
 import dev.stackinit.cli.options.UrlRewriteOption;
+import dev.stackinit.cli.options.WaitTimeoutOption;
 import dev.stackinit.errors.ExitCode;
 import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.jdbc.DatabaseUrl;
 import dev.stackinit.migrator.pull.PullReport;
 import dev.stackinit.migrator.pull.PullRequest;
 import dev.stackinit.migrator.pull.PullService;
+import dev.stackinit.shared.Retry;
 import dev.stackinit.shared.SecretMasker;
 import dev.stackinit.webhooks.UrlRewrite;
 import java.io.PrintWriter;
@@ -66,13 +69,15 @@ final class PullCommand implements Callable<Integer> {
                     + " there are left out: every Supabase database has them).")
     boolean includeSupabaseSchemas;
 
-    @Option(
-            names = "--allow-partial",
-            description = "Exit 0 even when some objects cannot be reproduced (they are still named and counted).")
-    boolean allowPartial;
+    @Mixin
+    AllowPartialOption allowPartial;
 
     @Mixin
     JsonOption json;
+
+    /** How long to wait for a database that does not accept connections yet, as in every other command. */
+    @Mixin
+    WaitTimeoutOption wait;
 
     @Override
     public Integer call() throws JsonProcessingException {
@@ -85,15 +90,15 @@ final class PullCommand implements Callable<Integer> {
         List<UrlRewrite> parsed =
                 rewrites.rules().stream().map(UrlRewrite::parse).toList();
         PullRequest request = new PullRequest(out, schemas.orElse(List.of("public")), includeSupabaseSchemas, parsed);
-        PullReport report = new PullService().pull(request, source);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        PullReport report = new PullService(Retry.system(), wait.get(), stderr::println).pull(request, source);
         report.warnings().forEach(w -> stderr.println("warning: " + w));
         report.notReproduced().forEach(w -> stderr.println("warning: not reproduced: " + w));
         if (verbose.enabled()) {
             report.leftToPlatform().forEach(w -> stderr.println("left to the platform: " + w));
         }
-        boolean partial = report.notReproducedCount() > 0 && !allowPartial;
+        boolean partial = report.notReproducedCount() > 0 && !allowPartial.enabled();
         SecretMasker masker = SecretMasker.urisOnly();
         if (json.enabled()) {
             ObjectMapper mapper = new ObjectMapper();

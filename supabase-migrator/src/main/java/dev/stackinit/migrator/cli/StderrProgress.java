@@ -37,6 +37,12 @@ final class StderrProgress implements MigrationListener {
     }
 
     @Override
+    public void reconnecting(String script, String why) {
+        err.println("lost the database connection in " + script + " (" + why + "): reconnecting; the history says"
+                + " what to run next");
+    }
+
+    @Override
     public void warning(String message) {
         err.println("warning: " + message);
     }

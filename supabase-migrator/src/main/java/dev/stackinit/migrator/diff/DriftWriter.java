@@ -1,6 +1,7 @@
 package dev.stackinit.migrator.diff;
 
 import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.migrator.MigrationCreator;
 import dev.stackinit.migrator.MigrationFile;
 import dev.stackinit.migrator.MigrationScanner;
 import dev.stackinit.migrator.Phase;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Writes change files as new numbered migrations, {@code <phase>/<next>_<name>.sql}: the next number after the
@@ -22,15 +22,11 @@ import java.util.regex.Pattern;
  */
 final class DriftWriter {
     static final String HEADER = "-- written by supabase-migrator diff --write: the database already had these changes";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
 
     private DriftWriter() {}
 
     static void checkName(String name) {
-        if (!NAME.matcher(name).matches()) {
-            throw new InvalidInputException("--write " + name + ": use letters, digits and _ only (it becomes part of"
-                    + " file names such as tables/013_" + name + ".sql)");
-        }
+        MigrationCreator.checkName("--write", name);
     }
 
     /** @return the written paths, relative to the folder, in apply order */

@@ -1,6 +1,5 @@
 package dev.stackinit.migrator.jdbc;
 
-import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.AppliedMigration;
 import dev.stackinit.migrator.Phase;
@@ -23,15 +22,23 @@ public final class Cleaner {
         this.history = history;
     }
 
-    /** Before connecting: the confirmation and the host. */
+    /** Before connecting: the confirmation and the hosts (see {@link LocalOnly}). */
     public static void refuseUnlessAllowed(DatabaseUrl url, boolean iUnderstand) {
+        refuseUnlessAllowed(url, iUnderstand, "clean", LocalOnly.system());
+    }
+
+    /**
+     * The same check for every command that drops everything (clean, reset): call it for each URL the command will
+     * connect with, before connecting.
+     *
+     * @param command the command's name, for the messages
+     */
+    public static void refuseUnlessAllowed(DatabaseUrl url, boolean iUnderstand, String command, LocalOnly local) {
         if (!iUnderstand) {
-            throw new UsageException("clean drops every object in the managed schemas: pass --i-understand to confirm");
+            throw new UsageException(
+                    command + " drops every object in the managed schemas: pass --i-understand to confirm");
         }
-        if (!url.isLocal()) {
-            throw new InvalidInputException("clean refused: " + url.host() + " is not this machine (localhost,"
-                    + " 127.0.0.1 or ::1 only); drop objects on shared databases by hand");
-        }
+        local.check(url, command);
     }
 
     /** @return one line per thing dropped */

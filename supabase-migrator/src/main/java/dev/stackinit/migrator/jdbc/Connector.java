@@ -80,13 +80,39 @@ public final class Connector {
         }
     }
 
+    /** {@code schema.table} or {@code table}, each part a plain or a double-quoted identifier. */
+    private static final java.util.regex.Pattern TABLE_NAME = java.util.regex.Pattern.compile(
+            "(?:[A-Za-z_][A-Za-z0-9_$]*|\"(?:[^\"\\x00]|\"\")+\")(?:\\.(?:[A-Za-z_][A-Za-z0-9_$]*|\"(?:[^\"\\x00]|\"\")+\"))?");
+
+    /**
+     * Refuses a name that cannot be a table before anything connects: waiting a minute for {@code auth.users;x} to
+     * appear and then reporting an unreachable database would send the user looking in the wrong place.
+     */
+    public static void checkTableNames(List<String> tables) {
+        for (String table : tables) {
+            if (table == null
+                    || table.length() > 200
+                    || !TABLE_NAME.matcher(table.strip()).matches()) {
+                throw new InvalidInputException("--wait-for-table '" + table + "' is not a table name (schema.table,"
+                        + " e.g. auth.users; quote unusual names with double quotes)");
+            }
+        }
+    }
+
     /** Waits until every table ({@code schema.name}) exists, e.g. auth.users created by GoTrue at start-up. */
     public void waitForTables(Connection connection, List<String> tables) {
+        checkTableNames(tables);
         for (String table : tables) {
             try {
-                waitForTable(connection, table);
+                waitForTable(connection, table.strip());
             } catch (SQLException e) {
-                throw new UnreachableException("cannot check for table " + table + ": " + e.getMessage(), e);
+                String state = e.getSQLState() == null ? "" : e.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P")) {
+                    throw new UnreachableException(
+                            "lost the connection while waiting for table " + table + ": " + e.getMessage(), e);
+                }
+                // 42602 invalid name, 3F000 no schema …: the name, not the server, is the problem
+                throw new InvalidInputException("--wait-for-table " + table + ": " + e.getMessage(), e);
             }
         }
     }

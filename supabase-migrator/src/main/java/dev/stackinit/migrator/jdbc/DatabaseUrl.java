@@ -1,7 +1,9 @@
 package dev.stackinit.migrator.jdbc;
 
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.pull.PullService;
+import dev.stackinit.shared.SecretMasker;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +11,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,7 +27,6 @@ public record DatabaseUrl(
         implements PullService.Source {
     private static final Pattern URL = Pattern.compile(
             "^(?:jdbc:)?postgres(?:ql)?://(?:([^:@/]*)(?::([^@/]*))?@)?(\\[[^]]+]|[^:/?]*)(?::(\\d+))?(?:/([^?]*))?(?:\\?(.*))?$");
-    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
 
     public DatabaseUrl {
         params = Map.copyOf(params);
@@ -54,15 +53,38 @@ public record DatabaseUrl(
         params.remove("user");
         params.remove("password");
         String host = m.group(3).isEmpty() ? "localhost" : m.group(3);
-        int port = m.group(4) == null ? 5432 : Integer.parseInt(m.group(4));
+        int port = m.group(4) == null ? 5432 : port(m.group(4), url);
         String database = m.group(5) == null || m.group(5).isEmpty() ? "postgres" : decode(m.group(5));
-        return new DatabaseUrl(
+        DatabaseUrl parsed = new DatabaseUrl(
                 host,
                 port,
                 database,
                 user == null ? "postgres" : user,
                 password == null ? fallbackPassword : password,
                 params);
+        // what the driver cannot read (PGPORT=abc, an unknown service=) it would log and then refuse as "no suitable
+        // driver", a connection error retried until the wait timeout: say so now instead
+        if (org.postgresql.Driver.parseURL(parsed.jdbcUrl(), parsed.properties()) == null) {
+            throw new InvalidInputException("invalid database URL: the PostgreSQL driver cannot read "
+                    + parsed.display() + (params.isEmpty() ? "" : " with parameters " + params.keySet())
+                    + " (check the port, host list and service parameters)");
+        }
+        return parsed;
+    }
+
+    /** 1–65535, checked here: the driver would log two java.util.logging lines and fail with a misleading code. */
+    private static int port(String digits, String url) {
+        int port;
+        try {
+            port = Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 1 || port > 65535) {
+            throw new InvalidInputException("invalid database URL: port " + digits + " is not between 1 and 65535 ("
+                    + SecretMasker.urisOnly().mask(url.strip()) + ")");
+        }
+        return port;
     }
 
     public String jdbcUrl() {
@@ -98,11 +120,6 @@ public record DatabaseUrl(
 
     public DatabaseUrl withUser(String other) {
         return new DatabaseUrl(host, port, database, other, password, params);
-    }
-
-    /** Loopback only: where clean may run. */
-    public boolean isLocal() {
-        return LOCAL_HOSTS.contains(host.toLowerCase(Locale.ROOT));
     }
 
     /** For messages: no password. */

@@ -30,6 +30,14 @@ public final class HistoryTable {
         }
         this.schema = name.substring(0, dot);
         this.table = name.substring(dot + 1);
+        for (String part : List.of(schema, table)) {
+            // PostgreSQL cuts names at 63 bytes without a word: two long names could share one table
+            if (part.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63
+                    || part.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw new UsageException("--history-table parts must be at most 63 bytes without control characters,"
+                        + " got " + name.replaceAll("\\p{Cntrl}", "?"));
+            }
+        }
         this.qualified = Connector.quoteIdentifier(schema) + "." + Connector.quoteIdentifier(table);
     }
 
@@ -46,6 +54,28 @@ public final class HistoryTable {
                 resource("history.sql")
                         .replace("<schema>", Connector.quoteIdentifier(schema))
                         .replace("<table>", Connector.quoteIdentifier(table)));
+    }
+
+    /**
+     * For a dry run: what {@link #ensure} needs, asked without creating anything, so the plan does not promise a run that
+     * would stop at its first statement. Refused (exit 5) with the same hint as the real run.
+     */
+    public void checkCanCreate(Connection c) {
+        if (exists(c)) {
+            return;
+        }
+        boolean schemaExists = Jdbc.bool(c, "select exists (select 1 from pg_namespace where nspname = ?)", schema);
+        boolean allowed = schemaExists
+                ? Jdbc.bool(c, "select has_schema_privilege(?, 'CREATE')", schema)
+                : Jdbc.bool(c, "select has_database_privilege(current_database(), 'CREATE')");
+        if (!allowed) {
+            throw new dev.stackinit.errors.RejectedException("migrate would stop at once: "
+                    + (schemaExists
+                            ? "no CREATE on schema " + schema
+                            : "no CREATE on the database for schema " + schema)
+                    + ", where the migrator keeps its history (--history-table " + name() + "); grant it, or name a"
+                    + " table in a schema this user may write to");
+        }
     }
 
     public boolean exists(Connection c) {

@@ -1,6 +1,8 @@
 package dev.stackinit.migrator.jdbc;
 
 import dev.stackinit.errors.RejectedException;
+import dev.stackinit.errors.ToolException;
+import dev.stackinit.errors.UnreachableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,8 +78,29 @@ final class Jdbc {
         return ps;
     }
 
-    static RejectedException refused(String sql, SQLException e) {
-        String first = sql.strip().lines().findFirst().orElse(sql);
-        return new RejectedException("the database refused our bookkeeping SQL (" + first + "): " + e.getMessage(), e);
+    /** A SQL error of our own statements: the server refusing it (5), or the connection gone (4, never 5). */
+    static ToolException refused(String sql, SQLException e) {
+        // the statement itself, not the comment that explains it
+        String first = sql.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("--"))
+                .findFirst()
+                .orElse(sql.strip());
+        first = first.length() <= 80 ? first : first.substring(0, 77) + "...";
+        if (Disconnects.isLost(e.getSQLState())) {
+            return new UnreachableException(
+                    "lost the database connection (" + first + "): "
+                            + e.getMessage().replace('\n', ' '),
+                    e);
+        }
+        String hint = "42501".equals(e.getSQLState())
+                ? ". Hint: the migrator keeps its history in a table of its own (--history-table, default "
+                        + MigrationSetup.Settings.DEFAULT_HISTORY_TABLE + "): the user needs CREATE on the database"
+                        + " for its schema, or name a table in a schema it may write to"
+                : "";
+        return new RejectedException(
+                "the database refused the migrator's own SQL (" + first + "): "
+                        + e.getMessage().replace('\n', ' ') + hint,
+                e);
     }
 }

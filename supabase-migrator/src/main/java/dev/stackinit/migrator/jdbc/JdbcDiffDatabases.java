@@ -11,6 +11,7 @@ import dev.stackinit.migrator.Migrator;
 import dev.stackinit.migrator.diff.DiffDatabases;
 import dev.stackinit.migrator.pull.Catalog;
 import dev.stackinit.migrator.pull.CatalogReader;
+import dev.stackinit.webhooks.UrlRewrite;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -71,7 +72,12 @@ public final class JdbcDiffDatabases implements DiffDatabases {
 
     @Override
     public Catalog readLive(List<String> schemas) {
-        return read(liveConnection(), schemas, live.url());
+        // the live webhooks in the folder's terms, as pull --url-rewrite wrote them: the files hold the rewritten URLs
+        // (or get them when migrate applies them to the shadow), so without this every webhook of production would be
+        // "changed", and --write would put production's URLs into the folder
+        List<UrlRewrite> rewrites =
+                live.urlRewrites().stream().map(UrlRewrite::parse).toList();
+        return read(liveConnection(), schemas, live.url(), rewrites);
     }
 
     @Override
@@ -85,6 +91,7 @@ public final class JdbcDiffDatabases implements DiffDatabases {
         }
         try (Session session = new Session(open(connector, main), () -> connector.open(admin))) {
             if (shadowUrl.isPresent()) {
+                ShadowDatabase.refuseLive(liveConnection(), session.main(), session.admin(), live.url());
                 ShadowDatabase.empty(session.admin(), historySchema());
             } else {
                 List<String> missing = ShadowDatabase.missingPlatform(liveConnection(), session.main());
@@ -115,7 +122,7 @@ public final class JdbcDiffDatabases implements DiffDatabases {
 
     @Override
     public Catalog readShadow(List<String> schemas) {
-        return read(shadowConnection, schemas, shadowMain());
+        return read(shadowConnection, schemas, shadowMain(), List.of());
     }
 
     @Override
@@ -170,9 +177,9 @@ public final class JdbcDiffDatabases implements DiffDatabases {
         liveConnection = null;
     }
 
-    private Catalog read(Connection connection, List<String> schemas, DatabaseUrl url) {
+    private Catalog read(Connection connection, List<String> schemas, DatabaseUrl url, List<UrlRewrite> rewrites) {
         try {
-            return new CatalogReader(List.of()).read(connection, schemas);
+            return new CatalogReader(rewrites).read(connection, schemas);
         } catch (SQLException e) {
             throw new RejectedException("reading the catalog of " + url.display() + " failed: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package dev.stackinit.migrator.jdbc;
 
 import dev.stackinit.errors.RejectedException;
 import dev.stackinit.migrator.AppliedMigration;
+import dev.stackinit.migrator.ConnectionLost;
 import dev.stackinit.migrator.MigrationFailure;
 import dev.stackinit.migrator.MigrationKey;
 import dev.stackinit.migrator.MigrationTarget;
@@ -24,6 +25,7 @@ public final class JdbcTarget implements MigrationTarget {
     private final Optional<SupabaseCliHistory> cliHistory;
     private final WebhookConfigAdapter webhooks;
     private final Clock clock;
+    private AdvisoryLock lock;
 
     public JdbcTarget(
             Session session,
@@ -40,7 +42,23 @@ public final class JdbcTarget implements MigrationTarget {
 
     @Override
     public Lock lock(Runnable onWait) {
-        return AdvisoryLock.acquire(session.main(), history.name(), onWait);
+        lock = AdvisoryLock.acquire(session.main(), history.name(), onWait);
+        return () -> {
+            AdvisoryLock held = lock;
+            lock = null;
+            if (held != null) {
+                held.close();
+            }
+        };
+    }
+
+    /** New connections, and the lock again on the new main one (the server dropped it with the old connection). */
+    @Override
+    public void reconnect() {
+        session.reopen();
+        if (lock != null) {
+            lock = AdvisoryLock.acquire(session.main(), history.name(), () -> {});
+        }
     }
 
     @Override
@@ -58,9 +76,25 @@ public final class JdbcTarget implements MigrationTarget {
     public AppliedMigration apply(PreparedMigration migration, boolean replace) {
         Connection connection = migration.asAdmin() ? session.admin() : session.main();
         long started = clock.millis();
-        return migration.transactional()
-                ? inTransaction(connection, migration, replace, started)
-                : withoutTransaction(connection, migration, replace, started);
+        try {
+            return migration.transactional()
+                    ? inTransaction(connection, migration, replace, started)
+                    : withoutTransaction(connection, migration, replace, started);
+        } catch (RuntimeException e) {
+            if (Disconnects.isLost(e, connection)) {
+                throw new ConnectionLost(lostMessage(e), e);
+            }
+            throw e;
+        }
+    }
+
+    private static String lostMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && Disconnects.isLost(sql.getSQLState())) {
+                return sql.getMessage().replace('\n', ' ');
+            }
+        }
+        return e.getMessage() == null ? "connection closed" : e.getMessage().replace('\n', ' ');
     }
 
     private AppliedMigration inTransaction(
@@ -88,6 +122,9 @@ public final class JdbcTarget implements MigrationTarget {
         try {
             execute(connection, migration);
         } catch (MigrationFailure failure) {
+            if (Disconnects.isLost(failure, connection)) {
+                throw failure; // no connection to record it on: the caller reports what may be half applied
+            }
             history.write(connection, row(migration, false, started), replace);
             throw failure;
         }

@@ -5,6 +5,7 @@ import dev.stackinit.migrator.Bootstrap;
 import dev.stackinit.migrator.MigratePlan;
 import dev.stackinit.migrator.MigrateReport;
 import dev.stackinit.migrator.MigrationFile;
+import dev.stackinit.migrator.MigrationKey;
 import dev.stackinit.migrator.MigrationLimit;
 import dev.stackinit.migrator.MigrationListener;
 import dev.stackinit.migrator.MigrationScanner;
@@ -117,15 +118,20 @@ public final class MigrationSetup {
             boolean bootstrap,
             Optional<MigrationLimit> limit,
             MigrationListener listener) {
+        Connector.checkTableNames(waitForTables);
+        history();
         List<MigrationFile> files = files();
+        // every file read (strict UTF-8) and every YAML webhook file parsed before the first connection
+        Map<MigrationKey, String> checksums = source().checksums(files);
         if (createDatabase && connector().createDatabaseIfMissing(url())) {
             messages.accept("created database " + url().database());
         }
-        return migrate(files, waitForTables, bootstrap, limit, listener);
+        return migrate(files, checksums, waitForTables, bootstrap, limit, listener);
     }
 
     private MigrateReport migrate(
             List<MigrationFile> files,
+            Map<MigrationKey, String> checksums,
             List<String> waitForTables,
             boolean bootstrap,
             Optional<MigrationLimit> limit,
@@ -133,7 +139,7 @@ public final class MigrationSetup {
         try (Session session = connect()) {
             connector().waitForTables(session.main(), waitForTables);
             Bootstrap run = bootstrap(session, files, bootstrap);
-            return new Migrator(target(session), source(), run, listener, clock).migrate(files, limit);
+            return new Migrator(target(session), source(), run, listener, clock).migrate(files, checksums, limit);
         }
     }
 
@@ -148,17 +154,20 @@ public final class MigrationSetup {
             boolean bootstrap,
             MigrationListener listener) {
         DatabaseUrl url = url();
-        Cleaner.refuseUnlessAllowed(url, iUnderstand);
+        Cleaner.refuseUnlessAllowed(url, iUnderstand, "reset", LocalOnly.system());
         // bootstrap/ files and the built-in bootstrap run on the admin connection: it must be local too
-        Cleaner.refuseUnlessAllowed(adminUrl(), iUnderstand);
+        Cleaner.refuseUnlessAllowed(adminUrl(), iUnderstand, "reset", LocalOnly.system());
+        Connector.checkTableNames(waitForTables);
         List<MigrationFile> files = files();
         MigrationSource source = source();
+        Map<MigrationKey, String> checksums = source.checksums(files);
         files.forEach(source::prepare);
         List<String> cleaned;
         try (Session session = connect()) {
             cleaned = new Cleaner(url, history()).clean(session.main(), schemas);
         }
-        return new ResetReport(cleaned, migrate(files, waitForTables, bootstrap, Optional.empty(), listener));
+        return new ResetReport(
+                cleaned, migrate(files, checksums, waitForTables, bootstrap, Optional.empty(), listener));
     }
 
     /**
@@ -167,13 +176,18 @@ public final class MigrationSetup {
      */
     public MigratePlan plan(
             List<String> waitForTables, boolean createDatabase, boolean bootstrap, Optional<MigrationLimit> limit) {
+        Connector.checkTableNames(waitForTables);
+        history();
         List<MigrationFile> files = files();
+        // the same reading as migrate's, before connecting: invalid UTF-8 or broken YAML is found without a server
+        source().checksums(files);
         if (createDatabase && !connector().databaseExists(url())) {
             messages.accept("database " + url().database() + " does not exist: migrate would create it");
             return Migrator.planForEmptyDatabase(files, source(), limit);
         }
         try (Session session = connect()) {
             connector().waitForTables(session.main(), waitForTables);
+            history().checkCanCreate(session.main());
             Bootstrap run = bootstrap(session, files, bootstrap);
             return new Migrator(target(session), source(), run, MigrationListener.NONE, clock).plan(files, limit);
         }
@@ -200,6 +214,11 @@ public final class MigrationSetup {
 
     public MigrationSource source() {
         return new MigrationSource(placeholders, webhooks);
+    }
+
+    /** The --url-rewrite rules as given ({@code FROM=>TO}). */
+    public List<String> urlRewrites() {
+        return settings.urlRewrites();
     }
 
     public WebhookConfigAdapter webhooks() {
@@ -229,17 +248,24 @@ public final class MigrationSetup {
 
     /** Waits for the server, opens the main connection and (lazily) the admin one. */
     public Session connect() {
+        history(); // a --history-table that cannot be one is a usage error before any connection
         DatabaseUrl url = url();
         DatabaseUrl admin = adminUrl();
         Connector connector = connector();
-        Connection main = connector.open(url);
-        if (settings.supabase() && url.user().equals("supabase_admin")) {
-            // like the Supabase CLI: objects must belong to postgres, or Studio cannot alter them later
-            setRole(main);
-        }
+        boolean asPostgres = settings.supabase() && url.user().equals("supabase_admin");
         boolean sameAsMain =
                 admin.jdbcUrl().equals(url.jdbcUrl()) && admin.user().equals(url.user());
-        return new Session(main, () -> sameAsMain ? main : connector.open(admin));
+        // factories, not connections: a run that loses its connection opens new ones the same way
+        return new Session(
+                () -> {
+                    Connection main = connector.open(url);
+                    if (asPostgres) {
+                        // like the Supabase CLI: objects must belong to postgres, or Studio cannot alter them later
+                        setRole(main);
+                    }
+                    return main;
+                },
+                sameAsMain ? null : () -> connector.open(admin));
     }
 
     public JdbcTarget target(Session session) {

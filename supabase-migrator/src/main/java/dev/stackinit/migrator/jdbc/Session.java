@@ -1,22 +1,40 @@
 package dev.stackinit.migrator.jdbc;
 
+import dev.stackinit.errors.UnreachableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 
 /**
  * The connections of one run: the main one (as postgres) and, opened on first use, the admin one (bootstrap files and
- * the built-in bootstrap). Transactions are begun and ended by their users, on the connection.
+ * the built-in bootstrap). Transactions are begun and ended by their users, on the connection. After a lost connection
+ * {@link #reopen} replaces both (the admin one again on first use).
  */
 public final class Session implements AutoCloseable {
-    private final Connection main;
+    private final Supplier<Connection> mainFactory;
     private final Supplier<Connection> adminFactory;
+    private final boolean adminIsMain;
+    private Connection main;
     private Connection admin;
 
     /** @param adminFactory opens the admin connection; may return the main connection itself (plain flavour) */
     public Session(Connection main, Supplier<Connection> adminFactory) {
-        this.main = main;
+        this.mainFactory = null;
         this.adminFactory = adminFactory;
+        this.adminIsMain = false;
+        this.main = main;
+    }
+
+    /**
+     * A session that can reconnect.
+     *
+     * @param adminFactory opens the admin connection, or null when the admin connection is the main one
+     */
+    public Session(Supplier<Connection> mainFactory, Supplier<Connection> adminFactory) {
+        this.mainFactory = mainFactory;
+        this.adminFactory = adminFactory;
+        this.adminIsMain = adminFactory == null;
+        this.main = mainFactory.get();
     }
 
     public Connection main() {
@@ -25,9 +43,19 @@ public final class Session implements AutoCloseable {
 
     public Connection admin() {
         if (admin == null) {
-            admin = adminFactory.get();
+            admin = adminIsMain ? main : adminFactory.get();
         }
         return admin;
+    }
+
+    /** Closes what is left of the connections and opens a new main one (waiting for a restarting server). */
+    public void reopen() {
+        if (mainFactory == null) {
+            throw new UnreachableException("the database connection was lost");
+        }
+        close();
+        admin = null;
+        main = mainFactory.get();
     }
 
     @Override
@@ -43,7 +71,7 @@ public final class Session implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            // closing after the work is done: nothing left to protect
+            // closing after the work is done, or after the connection broke: nothing left to protect
         }
     }
 }

@@ -36,6 +36,27 @@ final class ShadowDatabase {
         }
     }
 
+    /**
+     * The same check asked of the servers, before anything is emptied: one database reached under another URL
+     * (localhost for 127.0.0.1, a host name, a pooler's port) is the same server start and the same database oid.
+     */
+    static void refuseLive(Connection live, Connection shadow, Connection shadowAdmin, DatabaseUrl liveUrl) {
+        String liveDatabase = identity(live);
+        if (liveDatabase.equals(identity(shadow)) || liveDatabase.equals(identity(shadowAdmin))) {
+            throw new UsageException("--shadow-url names the live database (" + liveUrl.display() + ", under another"
+                    + " address): the shadow is emptied before every diff; give a scratch database");
+        }
+    }
+
+    private static String identity(Connection c) {
+        return Jdbc.list(
+                        c,
+                        "select pg_postmaster_start_time()::text || ' ' || d.oid || ' ' || d.datname"
+                                + " from pg_database d where d.datname = current_database()",
+                        rs -> rs.getString(1))
+                .get(0);
+    }
+
     /** Empties a reused shadow database, on its admin connection, in one transaction. */
     static void empty(Connection admin, String historySchema) {
         try {

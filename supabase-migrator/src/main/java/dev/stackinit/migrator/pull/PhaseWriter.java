@@ -2,6 +2,7 @@ package dev.stackinit.migrator.pull;
 
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.migrator.Phase;
+import dev.stackinit.shared.IoErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +60,8 @@ public final class PhaseWriter {
                 }
             }
         } catch (IOException e) {
-            throw new InvalidInputException("cannot write the pulled files into " + out + ": " + e.getMessage(), e);
+            throw new InvalidInputException(
+                    "cannot write the pulled files into " + out + ": " + IoErrors.describe(e), e);
         }
         return new WriteReport(sorted(written), sorted(unchanged), sorted(removed));
     }

@@ -51,11 +51,21 @@ public final class PullPlanner {
         GrantRenderer grants = new GrantRenderer(catalog.apiRoles());
         TableRenderer tables = new TableRenderer(grants);
         RoutineRenderer routines = new RoutineRenderer(grants);
+        // the app's schemas and postgres's default privileges as postgres (created by supabase_admin, an app schema
+        // would be supabase_admin's and postgres could not use it); Supabase's own schemas apart, as admin
         add(
                 Phase.TABLES,
                 "schemas",
-                schemas(catalog, grants),
-                anyOwned(catalog.schemas().stream().map(Catalog.Schema::name)));
+                schemas(
+                        catalog.schemas().stream().filter(s -> !owned(s)).toList(),
+                        catalog.defaultPrivileges(),
+                        grants),
+                false);
+        add(
+                Phase.TABLES,
+                "supabase_schemas",
+                schemas(catalog.schemas().stream().filter(PullPlanner::owned).toList(), List.of(), grants),
+                true);
         add(Phase.TABLES, "extensions", extensions(catalog), false);
         Map<Name, Catalog.Type> types = new HashMap<>();
         DependencyGraph<Name> typeGraph = new DependencyGraph<>();
@@ -68,11 +78,21 @@ public final class PullPlanner {
                 .order()
                 .order()
                 .forEach(n -> add(Phase.TABLES, "type_" + n.label(), tables.type(types.get(n)), owned(n)));
+        // likewise: an app sequence created by supabase_admin would be its own, and postgres's tables could not use it
         add(
                 Phase.TABLES,
                 "sequences",
-                tables.sequences(catalog.sequences()),
-                anyOwned(catalog.sequences().stream().map(s -> s.name().schema())));
+                tables.sequences(catalog.sequences().stream()
+                        .filter(s -> !owned(s.name()))
+                        .toList()),
+                false);
+        add(
+                Phase.TABLES,
+                "supabase_sequences",
+                tables.sequences(catalog.sequences().stream()
+                        .filter(s -> owned(s.name()))
+                        .toList()),
+                true);
         addTables(catalog, tables);
         List<Catalog.View> lateViews = addViews(catalog, tables);
         for (Catalog.Table table : catalog.tables()) {
@@ -239,13 +259,14 @@ public final class PullPlanner {
      * Schemas, their comments and exact privileges (a fresh Supabase database grants the API roles usage on public:
      * REVOKE first), then the default privileges, which must be in place before the objects they govern.
      */
-    static String schemas(Catalog catalog, GrantRenderer grants) {
+    static String schemas(
+            List<Catalog.Schema> schemas, List<Catalog.DefaultPrivilege> defaultPrivileges, GrantRenderer grants) {
         SqlFile file = new SqlFile();
-        for (Catalog.Schema schema : catalog.schemas()) {
+        for (Catalog.Schema schema : schemas) {
             file.group();
             schema(file, grants, schema, true);
         }
-        for (Catalog.DefaultPrivilege privileges : catalog.defaultPrivileges()) {
+        for (Catalog.DefaultPrivilege privileges : defaultPrivileges) {
             file.group();
             grants.defaults(file, privileges);
         }
@@ -285,8 +306,8 @@ public final class PullPlanner {
         return SupabaseSchemas.isOwned(name.schema());
     }
 
-    private static boolean anyOwned(Stream<String> schemas) {
-        return schemas.anyMatch(SupabaseSchemas::isOwned);
+    private static boolean owned(Catalog.Schema schema) {
+        return SupabaseSchemas.isOwned(schema.name());
     }
 
     private void addFile(Phase phase, String label, String extension, String content) {

@@ -1,19 +1,23 @@
 package dev.stackinit.migrator.pull;
 
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.errors.RejectedException;
 import dev.stackinit.errors.UnreachableException;
 import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.Phase;
+import dev.stackinit.shared.Retry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** The pull use case: read the source catalog, plan the phase files, write them. Nothing is written on a failed read. */
 public final class PullService {
@@ -23,6 +27,25 @@ public final class PullService {
         Connection connect() throws SQLException;
 
         String display();
+    }
+
+    private final Retry retry;
+    private final Duration waitTimeout;
+    private final Consumer<String> progress;
+
+    /** One connection attempt, no waiting. */
+    public PullService() {
+        this(Retry.system(), Duration.ZERO, line -> {});
+    }
+
+    /**
+     * @param waitTimeout how long to wait for a server that does not accept connections yet (--wait-timeout)
+     * @param progress the "waiting for …" lines
+     */
+    public PullService(Retry retry, Duration waitTimeout, Consumer<String> progress) {
+        this.retry = retry;
+        this.waitTimeout = waitTimeout;
+        this.progress = progress;
     }
 
     public PullReport pull(PullRequest request, Source source) {
@@ -60,14 +83,37 @@ public final class PullService {
                 catalog.findings().leftToPlatform());
     }
 
-    private static Connection connect(Source source) {
+    private Connection connect(Source source) {
         try {
-            return source.connect();
+            return retry.until(
+                    "PostgreSQL at " + source.display(),
+                    Retry.Policy.waitingUpTo(waitTimeout),
+                    PullService::isStarting,
+                    (attempt, delay, cause) -> progress.accept("waiting for " + source.display() + " ("
+                            + cause.getMessage() + "), retrying in " + delay.toMillis() + " ms"),
+                    source::connect);
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "08" : e.getSQLState();
             String message = "cannot connect to " + source.display() + ": " + e.getMessage();
+            if (state.startsWith("28")) {
+                // the one code every tool gives a failed login
+                throw new InvalidInputException(
+                        message + " (check the user and the password: --password-file, the URL or PGPASSWORD)", e);
+            }
+            if (state.equals("3D000")) {
+                throw new InvalidInputException(message, e);
+            }
             throw state.startsWith("08") ? new UnreachableException(message, e) : new RejectedException(message, e);
         }
+    }
+
+    /** 08: refused or reset; 57P03: the database system is starting up. */
+    private static boolean isStarting(Exception e) {
+        if (!(e instanceof SQLException sql)) {
+            return false;
+        }
+        String state = sql.getSQLState() == null ? "08" : sql.getSQLState();
+        return state.startsWith("08") || state.equals("57P03");
     }
 
     /** The Supabase CLI's migration history: tooling state, not the app's schema. */

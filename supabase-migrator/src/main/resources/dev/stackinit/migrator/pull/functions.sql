@@ -8,4 +8,6 @@ from pg_proc p
 join pg_namespace n on n.oid = p.pronamespace
 where n.nspname = any(?::text[])
   and not exists (select 1 from pg_depend e where e.classid = 'pg_proc'::regclass and e.objid = p.oid and e.deptype = 'e')
+  -- created with the object they belong to (a range type's constructors): that object is pulled, or named
+  and not exists (select 1 from pg_depend i where i.classid = 'pg_proc'::regclass and i.objid = p.oid and i.deptype = 'i')
 order by n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)

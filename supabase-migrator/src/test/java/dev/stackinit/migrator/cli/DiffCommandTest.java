@@ -39,8 +39,10 @@ class DiffCommandTest {
                 "--write",
                 "../evil");
 
-        assertThat(run.code()).isEqualTo(3);
-        assertThat(run.err()).contains("--write ../evil: use letters, digits and _ only");
+        // the same rule and exit code as new's name
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("--write may hold letters, digits, '_' and '-' only (e.g. add_orders), got '../evil'");
     }
 
     @Test

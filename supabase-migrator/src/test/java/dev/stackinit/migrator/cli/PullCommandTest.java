@@ -87,10 +87,35 @@ class PullCommandTest {
                 "SUPABASE_MIGRATOR_OUT",
                 out.toString());
 
-        assertThat(run(env, "pull")).isEqualTo(4);
+        assertThat(run(env, "pull", "--wait-timeout", "0s")).isEqualTo(4);
         assertThat(stderr.toString())
-                .startsWith("supabase-migrator: cannot connect to")
+                .startsWith("supabase-migrator: PostgreSQL at postgres://postgres@127.0.0.1:" + port)
+                .contains("did not answer within 0 s (1 tries)")
                 .doesNotContain("s3cr3tpw");
+        assertThat(out).isEmptyDirectory();
+    }
+
+    @Test
+    void pullWaitsUpToWaitTimeoutLikeEveryOtherCommand() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+
+        int code = run(
+                Map.of(),
+                "pull",
+                "--out",
+                out.toString(),
+                "--database-url",
+                "postgres://postgres@127.0.0.1:" + port + "/postgres",
+                "--wait-timeout",
+                "2s",
+                "--json");
+
+        assertThat(code).isEqualTo(4);
+        assertThat(stderr.toString()).contains("waiting for postgres://postgres@127.0.0.1:" + port);
+        assertThat(stdout.toString()).contains("did not answer within 2 s", "\"exit\": 4");
         assertThat(out).isEmptyDirectory();
     }
 }

@@ -53,7 +53,7 @@ class SupabaseMigratorCommandTest {
                         "--i-understand"))
                 .isEqualTo(3);
         assertThat(err.toString())
-                .contains("db.example.com is not this machine")
+                .contains("clean refused: host db.example.com")
                 .doesNotContain(":pw@");
     }
 
@@ -135,7 +135,7 @@ class SupabaseMigratorCommandTest {
                         "public"))
                 .isEqualTo(3);
         assertThat(err.toString())
-                .contains("db.example.com is not this machine")
+                .contains("reset refused: host db.example.com")
                 .doesNotContain(":pw@");
         assertThat(run(
                         Map.of("DATABASE_URL", "postgres://postgres@localhost/postgres"),

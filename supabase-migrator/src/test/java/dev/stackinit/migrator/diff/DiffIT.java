@@ -236,6 +236,21 @@ class DiffIT {
     }
 
     @Test
+    @Order(6)
+    void theShadowMayNotBeTheLiveDatabaseUnderAnotherAddress() throws Exception {
+        // 127.0.0.1 for localhost: the URLs differ, the database is the same, and emptying it would drop the app
+        String live = server.postgresUrl("postgres", "live");
+        assertThat(live).contains("localhost");
+        String firstApplied = firstApplied("live");
+
+        CliRun run = run("diff", "-d", folder.toString(), "--shadow-url", live.replace("localhost", "127.0.0.1"));
+
+        assertThat(run.code()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("--shadow-url names the live database");
+        assertThat(firstApplied("live")).isEqualTo(firstApplied);
+    }
+
+    @Test
     @Order(7)
     void withoutAShadowATemporaryDatabaseIsUsedAndDroppedAgain() throws Exception {
         CliRun run = run("diff", "-d", folder.toString());
@@ -254,6 +269,45 @@ class DiffIT {
         assertThat(run.code()).as(run.toString()).isEqualTo(3);
         assertThat(run.err()).contains("lacks storage.objects", "--shadow-url");
         assertThat(databases()).noneMatch(name -> name.startsWith("stackinit_diff_"));
+    }
+
+    @Test
+    @Order(9)
+    void afterPullWithAUrlRewriteTheSameRewriteFindsNoDifferences() throws Exception {
+        // production's webhook posts to its API; the pulled folder holds the local URL (pull --url-rewrite), and diff
+        // with the same rule must compare in those terms, not call every production webhook "changed"
+        server.createDatabase("prod_hooks");
+        enableWebhooks("prod_hooks");
+        server.execute("prod_hooks", """
+                create table public.orders (id bigint primary key);
+                create trigger order_created after insert on public.orders for each row
+                  execute function supabase_functions.http_request(
+                    'https://api.example.com/hooks/order', 'POST', '{"Content-Type":"application/json"}', '{}',
+                    '5000');
+                """);
+        server.createDatabase("shadow_hooks");
+        String rewrite = "https://api.example.com=>http://stackend:8000";
+        Path pulled = work.resolve("pulled-with-rewrite");
+        String prod = server.postgresUrl("postgres", "prod_hooks");
+        CliRun pull = run("pull", "--database-url", prod, "--out", pulled.toString(), "--url-rewrite", rewrite);
+        assertThat(pull.code()).as(pull.toString()).isZero();
+        assertThat(CliRun.tree(pulled).toString()).contains("http://stackend:8000/hooks/order");
+
+        CliRun run = run(
+                "diff",
+                "--database-url",
+                prod,
+                "--admin-url",
+                server.postgresUrl("supabase_admin", "prod_hooks"),
+                "-d",
+                pulled.toString(),
+                "--shadow-url",
+                server.postgresUrl("postgres", "shadow_hooks"),
+                "--url-rewrite",
+                rewrite);
+
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith("no differences");
     }
 
     private static void assertFreshDatabaseEqualsLive(String name) throws Exception {
@@ -304,6 +358,17 @@ class DiffIT {
 
     private static long historyRows(String database) throws Exception {
         return count(database, "select count(*) from stackinit.migration_history");
+    }
+
+    /** When the history's first file was applied: emptying a database and migrating it anew changes it. */
+    private static String firstApplied(String database) throws Exception {
+        try (Connection connection = server.dataSource(database).getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery("select min(installed_on)::text from stackinit.migration_history")) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     private static List<String> databases() throws Exception {

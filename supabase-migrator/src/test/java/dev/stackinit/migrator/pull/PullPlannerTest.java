@@ -299,6 +299,64 @@ class PullPlannerTest {
                 .doesNotContain("id integer");
     }
 
+    @Test
+    void withSupabaseSchemasTheAppsSchemasAndSequencesStayPostgressAndOnlySupabasesRunAsAdmin() {
+        // --include-supabase-schemas: one admin file for everything would make app_private and public.ticket_no
+        // supabase_admin's, and postgres (not a superuser on Supabase) could then not create functions in it
+        Catalog.Schema app = new Catalog.Schema(
+                "app_private", "app_private", null, List.of(new Catalog.Grant("service_role", "USAGE", false, null)));
+        Catalog.Schema auth =
+                new Catalog.Schema("auth", "auth", null, List.of(new Catalog.Grant("anon", "USAGE", false, null)));
+        Catalog.DefaultPrivilege defaults = new Catalog.DefaultPrivilege(
+                "postgres",
+                "postgres",
+                "app_private",
+                "app_private",
+                'f',
+                List.of(new Catalog.Grant("postgres", "EXECUTE", false, null)));
+        Catalog catalog = new Catalog(
+                List.of(app, auth),
+                List.of(defaults),
+                List.of(),
+                List.of(),
+                List.of(sequence("public", "ticket_no"), sequence("auth", "app_counter")),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                API_ROLES,
+                new Catalog.Findings(List.of(), List.of(), List.of()));
+
+        List<PulledFile> files = PullPlanner.plan(catalog);
+
+        assertThat(names(files, Phase.TABLES))
+                .containsExactly(
+                        "tables/001_schemas.sql",
+                        "tables/002_supabase_schemas.sql",
+                        "tables/003_sequences.sql",
+                        "tables/004_supabase_sequences.sql");
+        assertThat(content(files, "tables/001_schemas.sql"))
+                .doesNotContain(SqlScript.AS_ADMIN_MARKER)
+                .contains("CREATE SCHEMA IF NOT EXISTS app_private;")
+                .contains("ALTER DEFAULT PRIVILEGES FOR ROLE postgres IN SCHEMA app_private")
+                .doesNotContain("SCHEMA auth");
+        assertThat(raw(files, "tables/002_supabase_schemas.sql"))
+                .contains(SqlScript.AS_ADMIN_MARKER)
+                .contains("CREATE SCHEMA IF NOT EXISTS auth;")
+                .doesNotContain("app_private");
+        assertThat(content(files, "tables/003_sequences.sql"))
+                .contains("CREATE SEQUENCE public.ticket_no")
+                .doesNotContain("auth.");
+        assertThat(raw(files, "tables/004_supabase_sequences.sql"))
+                .contains(SqlScript.AS_ADMIN_MARKER)
+                .contains("CREATE SEQUENCE auth.app_counter");
+    }
+
     private static Catalog catalog(List<Catalog.Table> tables, List<Catalog.Trigger> triggers) {
         Catalog.Schema publicSchema =
                 new Catalog.Schema("public", "public", null, List.of(new Catalog.Grant("anon", "USAGE", false, null)));
@@ -314,6 +372,21 @@ class PullPlannerTest {
                 List.of(),
                 API_ROLES,
                 List.of());
+    }
+
+    private static Catalog.Sequence sequence(String schema, String name) {
+        return new Catalog.Sequence(
+                new Name(schema, name, schema + "." + name),
+                "bigint",
+                1,
+                1,
+                1,
+                Long.MAX_VALUE,
+                1,
+                false,
+                null,
+                List.of(),
+                null);
     }
 
     private static Catalog.Table table(String name, List<Catalog.Constraint> constraints, boolean rls) {

@@ -61,9 +61,9 @@ final class ApplyCommand implements Callable<Integer> {
                 c -> Webhooks.apply(c, specs, prune.prune));
         Render.warnings(report.warnings(), err);
         if (json.enabled()) {
-            Render.print(Render.json(report), spec.commandLine().getOut());
+            Render.print(Render.json(report), Render.masked(spec.commandLine().getOut(), root.env));
         } else {
-            Render.text(report, true, spec.commandLine().getOut());
+            Render.text(report, true, Render.masked(spec.commandLine().getOut(), root.env));
         }
         return 0;
     }

@@ -1,8 +1,8 @@
 package dev.stackinit.webhooks.cli;
 
-import dev.stackinit.errors.RejectedException;
 import dev.stackinit.webhooks.jdbc.Connector;
 import dev.stackinit.webhooks.jdbc.DatabaseTarget;
+import dev.stackinit.webhooks.jdbc.Sql;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,7 +45,7 @@ final class Database {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new RejectedException("database refused the transaction: " + e.getMessage(), e);
+            throw Sql.failure("the transaction", e);
         }
     }
 }

@@ -49,13 +49,13 @@ final class DeleteCommand implements Callable<Integer> {
                 true,
                 c -> new WebhookService(new JdbcWebhookDatabase(c)).delete(name, table));
         if (json.enabled()) {
-            Render.print(Render.json(report), spec.commandLine().getOut());
+            Render.print(Render.json(report), Render.masked(spec.commandLine().getOut(), root.env));
         } else if (report.changes() == 0) {
             spec.commandLine()
                     .getOut()
                     .println("0 changes: no webhook named " + name + (table == null ? "" : " on " + table));
         } else {
-            Render.text(report, true, spec.commandLine().getOut());
+            Render.text(report, true, Render.masked(spec.commandLine().getOut(), root.env));
         }
         return 0;
     }

@@ -2,12 +2,16 @@ package dev.stackinit.webhooks.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.AllowPartialOption;
 import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.cli.options.UrlRewriteOption;
+import dev.stackinit.errors.ExitCode;
 import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.shared.IoErrors;
 import dev.stackinit.webhooks.DeclarationWriter;
 import dev.stackinit.webhooks.Headers;
 import dev.stackinit.webhooks.LiveWebhook;
+import dev.stackinit.webhooks.Masking;
 import dev.stackinit.webhooks.UrlRewrite;
 import dev.stackinit.webhooks.WebhookSpec;
 import java.io.IOException;
@@ -42,6 +46,10 @@ final class ExportCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "Write here (atomically) instead of stdout.")
     Path output;
+
+    /** Without it, triggers kept only as SQL comments (apply would not recreate them) make the export exit 3. */
+    @Mixin
+    AllowPartialOption allowPartial;
 
     @Mixin
     JsonOption json;
@@ -79,14 +87,25 @@ final class ExportCommand implements Callable<Integer> {
                     + " not declared: it " + why.get() + "; its SQL is kept as a comment at the end of the file");
         }
         for (WebhookSpec exported : specs) {
-            if (Headers.names(exported.headers()).stream().anyMatch(Headers::isSecret)) {
-                warnSecret(err, exported.name());
+            List<String> secrets = secretPlaces(exported);
+            if (!secrets.isEmpty()) {
+                warnSecret(err, exported.name(), String.join(", ", secrets));
             }
         }
         for (LiveWebhook kept : leftOut) {
-            if (kept.arguments().size() > 2
-                    && Headers.anySecret(kept.arguments().get(2))) {
-                warnSecret(err, kept.name());
+            List<String> places = new ArrayList<>();
+            List<String> arguments = kept.arguments();
+            if (!arguments.isEmpty() && !Masking.url(arguments.get(0)).equals(arguments.get(0))) {
+                places.add("url");
+            }
+            if (arguments.size() > 2 && Headers.anySecret(arguments.get(2))) {
+                places.add("headers");
+            }
+            if (arguments.size() > 3 && Headers.anySecret(arguments.get(3))) {
+                places.add("params");
+            }
+            if (!places.isEmpty()) {
+                warnSecret(err, kept.name(), String.join(", ", places));
             }
         }
         String yaml = DeclarationWriter.write(specs, leftOut);
@@ -95,14 +114,18 @@ final class ExportCommand implements Callable<Integer> {
             err.println("webhook-config: exported " + specs.size() + " webhook(s) to " + output
                     + (leftOut.isEmpty() ? "" : "; " + leftOut.size() + " trigger(s) kept as SQL comments"));
         }
+        boolean partial = !leftOut.isEmpty() && !allowPartial.enabled();
         if (!leftOut.isEmpty()) {
             err.println("webhook-config: " + leftOut.size() + " trigger(s) not declared (named above): apply and"
-                    + " plan leave them as they are");
+                    + " plan leave them as they are, and apply on another database would not create them"
+                    + (partial ? "; pass --allow-partial to accept that (exit 3 without it)" : ""));
         }
         if (json.enabled()) {
             ObjectNode report = Render.JSON.createObjectNode();
             report.put("exported", specs.size());
             skipped.forEach(report.putArray("skipped")::add);
+            report.put("skippedCount", skipped.size());
+            report.put("exit", partial ? ExitCode.INVALID_INPUT.code() : 0);
             if (output == null) {
                 report.put("yaml", yaml);
             } else {
@@ -113,12 +136,28 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(yaml);
             spec.commandLine().getOut().flush();
         }
-        return 0;
+        return partial ? ExitCode.INVALID_INPUT.code() : 0;
     }
 
-    private static void warnSecret(PrintWriter err, String name) {
-        err.println("webhook-config: warning: webhook " + name + " sends a secret-looking header;"
-                + " replace its value with ${VARIABLE} before committing the file");
+    /** Where Masking's rule finds a secret: header and param names, and "url" when the URL's masked form differs. */
+    private static List<String> secretPlaces(WebhookSpec exported) {
+        List<String> places = new ArrayList<>();
+        if (!Masking.url(exported.url()).equals(exported.url())) {
+            places.add("url");
+        }
+        Headers.names(exported.headers()).stream()
+                .filter(Masking::isSecretName)
+                .forEach(name -> places.add("header " + name));
+        Headers.names(exported.params()).stream()
+                .filter(Masking::isSecretName)
+                .forEach(name -> places.add("param " + name));
+        return places;
+    }
+
+    /** Export must reproduce the webhook, so it writes the values; it names where they are, never what. */
+    private static void warnSecret(PrintWriter err, String name, String where) {
+        err.println("webhook-config: warning: webhook " + name + " carries secret-looking values (" + where
+                + "); replace them with ${VARIABLE} before committing the file");
     }
 
     private static void writeAtomically(Path target, String text) {
@@ -132,7 +171,7 @@ final class ExportCommand implements Callable<Integer> {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new InvalidInputException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new InvalidInputException("cannot write " + target + ": " + IoErrors.describe(e), e);
         }
     }
 }

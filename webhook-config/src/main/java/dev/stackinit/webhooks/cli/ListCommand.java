@@ -6,8 +6,8 @@ import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.cli.options.UrlRewriteOption;
 import dev.stackinit.webhooks.Event;
-import dev.stackinit.webhooks.Headers;
 import dev.stackinit.webhooks.LiveWebhook;
+import dev.stackinit.webhooks.Masking;
 import dev.stackinit.webhooks.UrlRewrite;
 import dev.stackinit.webhooks.UrlSafety;
 import java.io.PrintWriter;
@@ -48,7 +48,7 @@ final class ListCommand implements Callable<Integer> {
         List<UrlRewrite> urlRewrites = DeclarationOptions.parseRewrites(rewrite.rules());
         List<LiveWebhook> webhooks =
                 LiveReader.read(root, connection, spec.commandLine().getErr());
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = Render.masked(spec.commandLine().getOut(), root.env);
         if (json.enabled()) {
             ArrayNode array = Render.JSON.createArrayNode();
             webhooks.forEach(webhook -> array.add(json(webhook, urlRewrites)));
@@ -92,7 +92,7 @@ final class ListCommand implements Callable<Integer> {
             arguments.add(
                     switch (i) {
                         case 0 -> UrlSafety.masked(UrlRewrite.applyFirst(rewrites, value));
-                        case 2 -> Headers.maskedText(value);
+                        case 2, 3 -> Masking.objectText(value);
                         default -> value;
                     });
         }

@@ -51,9 +51,9 @@ final class PlanCommand implements Callable<Integer> {
                 c -> Webhooks.plan(c, specs, prune.prune));
         Render.warnings(report.warnings(), err);
         if (json.enabled()) {
-            Render.print(Render.json(report), spec.commandLine().getOut());
+            Render.print(Render.json(report), Render.masked(spec.commandLine().getOut(), root.env));
         } else {
-            Render.text(report, false, spec.commandLine().getOut());
+            Render.text(report, false, Render.masked(spec.commandLine().getOut(), root.env));
         }
         return 0;
     }

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stackinit.cli.MaskingWriter;
+import dev.stackinit.shared.SecretMasker;
 import dev.stackinit.webhooks.ApplyReport;
 import dev.stackinit.webhooks.Event;
 import dev.stackinit.webhooks.Headers;
+import dev.stackinit.webhooks.Masking;
 import dev.stackinit.webhooks.PlannedChange;
 import dev.stackinit.webhooks.UrlSafety;
 import dev.stackinit.webhooks.WebhookSpec;
@@ -16,7 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Plans and reports as text or JSON; URL passwords and secret-looking header values are masked. */
+/** Plans and reports as text or JSON, masked by {@link Masking}'s one rule for URLs, params and headers. */
 final class Render {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -27,6 +30,14 @@ final class Render {
             out.println(line(change, done));
         }
         out.println(report.plan().summary(done ? "done" : "plan"));
+    }
+
+    /**
+     * Stdout for people, masked like stderr: besides the names {@link Masking} knows, any value of an environment
+     * variable named like a secret (a token substituted into a URL path, where no name says it is one).
+     */
+    static PrintWriter masked(PrintWriter out, java.util.Map<String, String> env) {
+        return new PrintWriter(new MaskingWriter(out, SecretMasker.fromEnv(env)), true);
     }
 
     static void warnings(List<String> warnings, PrintWriter err) {
@@ -98,7 +109,7 @@ final class Render {
         node.put("url", UrlSafety.masked(spec.url()));
         node.put("method", spec.method().name());
         node.set("headers", Headers.masked(spec.headers()));
-        node.set("params", spec.params());
+        node.set("params", Masking.object(spec.params()));
         node.put("timeout_ms", spec.timeoutMs());
         return node;
     }

@@ -13,6 +13,29 @@ public record DatabaseTarget(String jdbcUrl, String user, String password) {
     private static final String JDBC_PREFIX = "jdbc:postgresql:";
 
     public static DatabaseTarget parse(String url) {
+        return readable(parseUnchecked(url));
+    }
+
+    /**
+     * Refuses what the driver cannot read (a port outside 1–65535, PGPORT=abc, an unknown service): it would log two
+     * java.util.logging lines and answer "no suitable driver", a connection error retried until the wait timeout.
+     */
+    private static DatabaseTarget readable(DatabaseTarget target) {
+        java.util.Properties properties = new java.util.Properties();
+        if (target.user() != null) {
+            properties.setProperty("user", target.user());
+        }
+        if (target.password() != null) {
+            properties.setProperty("password", target.password());
+        }
+        if (org.postgresql.Driver.parseURL(target.jdbcUrl(), properties) == null) {
+            throw new InvalidInputException("invalid database URL " + target
+                    + ": the PostgreSQL driver cannot read it (check the port, 1-65535, and the parameters)");
+        }
+        return target;
+    }
+
+    private static DatabaseTarget parseUnchecked(String url) {
         String trimmed = url.trim();
         if (trimmed.startsWith(JDBC_PREFIX)) {
             return new DatabaseTarget(trimmed, null, null);

@@ -1,5 +1,6 @@
 package dev.stackinit.webhooks.jdbc;
 
+import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.errors.RejectedException;
 import dev.stackinit.errors.UnreachableException;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Small JDBC helpers on one borrowed connection: typed failures, no escape processing, SQL from resources. */
-final class Sql {
+public final class Sql {
     @FunctionalInterface
     interface Work<T> {
         T run(Connection connection) throws SQLException;
@@ -112,13 +113,27 @@ final class Sql {
         }
     }
 
-    static RuntimeException failure(String what, SQLException e) {
-        String state = e.getSQLState();
-        String message = "database refused " + what + ": " + e.getMessage() + (state == null ? "" : " [" + state + "]");
-        if (state != null && state.startsWith("08")) {
-            return new UnreachableException("lost the database connection while " + what + ": " + e.getMessage(), e);
+    /**
+     * What a SQL failure means for the exit code: a failed login is invalid input (3, as in every tool), a dropped
+     * connection or a server going away is unreachable (4, never 5), anything else the server refusing (5).
+     */
+    public static RuntimeException failure(String what, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String reason = String.valueOf(e.getMessage()).replace('\n', ' ');
+        if (state.startsWith("28")) {
+            return new InvalidInputException(
+                    "authentication failed for " + what + ": " + reason
+                            + " (check the password: --password-file, the URL or PGPASSWORD)",
+                    e);
         }
-        return new RejectedException(message.replace('\n', ' '), e);
+        if (state.equals("3D000")) {
+            return new InvalidInputException(what + ": " + reason, e);
+        }
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+            return new UnreachableException("lost the database connection while " + what + ": " + reason, e);
+        }
+        return new RejectedException(
+                "database refused " + what + ": " + reason + (state.isEmpty() ? "" : " [" + state + "]"), e);
     }
 
     private static String firstWords(String sql) {

@@ -205,7 +205,13 @@ class WebhookConfigIT {
         List<String> before = databases.triggerDefinitions(db);
 
         Path exported = dir.resolve("exported.yml");
-        assertThat(cli("export", "-o", exported.toString())).isZero();
+        // apply would not recreate them on another database: exit 3 unless the user accepts that
+        assertThat(cli("export", "-o", exported.toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("pass --allow-partial to accept that");
+        assertThat(cli("export", "--json", "-o", exported.toString())).isEqualTo(3);
+        assertThat(JSON.readTree(out.toString()).get("skippedCount").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(out.toString()).get("exit").asInt()).isEqualTo(3);
+        assertThat(cli("export", "--allow-partial", "-o", exported.toString())).isZero();
         String yaml = Files.readString(exported);
         assertThat(yaml)
                 .contains("name: new_user")
@@ -234,7 +240,7 @@ class WebhookConfigIT {
         assertThat(databases.triggerDefinitions(db)).isEqualTo(before);
 
         // stdout carries the same, for pipes
-        assertThat(cli("export")).isZero();
+        assertThat(cli("export", "--allow-partial")).isZero();
         assertThat(out.toString()).isEqualTo(yaml);
     }
 
