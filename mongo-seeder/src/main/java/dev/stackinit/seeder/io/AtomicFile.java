@@ -1,11 +1,8 @@
 package dev.stackinit.seeder.io;
 
 import dev.stackinit.errors.InvalidInputException;
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,28 +36,7 @@ final class AtomicFile {
     OutputStream create() throws IOException {
         FileChannel channel = FileChannel.open(
                 temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        return new FilterOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                out.write(bytes, offset, length);
-            }
-
-            private boolean closed;
-
-            @Override
-            public void close() throws IOException {
-                if (closed) {
-                    return; // a wrapping gzip stream closes it first
-                }
-                closed = true;
-                try {
-                    out.flush();
-                    channel.force(true);
-                } finally {
-                    out.close();
-                }
-            }
-        };
+        return SyncedOutput.over(channel);
     }
 
     /** Renames the finished file over the target; false (and nothing touched) when the bytes are the same. */

@@ -3,7 +3,6 @@ package dev.stackinit.seeder.io;
 import dev.stackinit.errors.InvalidInputException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -97,29 +96,7 @@ final class StagedDirectory {
         }
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            return new java.io.FilterOutputStream(
-                    new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
-                @Override
-                public void write(byte[] bytes, int offset, int length) throws IOException {
-                    out.write(bytes, offset, length);
-                }
-
-                private boolean closed;
-
-                @Override
-                public void close() throws IOException {
-                    if (closed) {
-                        return; // a wrapping gzip stream closes it first
-                    }
-                    closed = true;
-                    try {
-                        out.flush();
-                        channel.force(true);
-                    } finally {
-                        out.close();
-                    }
-                }
-            };
+            return SyncedOutput.over(channel);
         } catch (FileAlreadyExistsException e) {
             throw new InvalidInputException("two collections would write the same file " + fileName, e);
         } catch (IOException e) {
