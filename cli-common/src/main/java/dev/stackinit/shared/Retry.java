@@ -4,6 +4,7 @@ import dev.stackinit.errors.UnreachableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -42,6 +43,16 @@ public final class Retry {
         void retrying(int attempt, Duration nextDelay, Exception cause);
 
         Listener NONE = (attempt, nextDelay, cause) -> {};
+
+        /** The one progress line every tool prints while it waits: "waiting for X (try 2, again in 200 ms): cause". */
+        static Listener printing(Consumer<String> out, String what) {
+            return (attempt, nextDelay, cause) -> out.accept(waitingLine(what, attempt, nextDelay, cause));
+        }
+    }
+
+    /** See {@link Listener#printing}. */
+    public static String waitingLine(String what, int attempt, Duration nextDelay, Exception cause) {
+        return "waiting for " + what + " (try " + attempt + ", again in " + format(nextDelay) + "): " + describe(cause);
     }
 
     private final Clock clock;
@@ -75,7 +86,8 @@ public final class Retry {
                 Duration left = Duration.between(clock.instant(), deadline);
                 if (left.isNegative() || left.isZero()) {
                     throw new UnreachableException(
-                            what + " did not answer within " + format(policy.timeout()) + " (" + tries + " tries): "
+                            what + " did not answer within " + format(policy.timeout()) + " (" + tries
+                                    + (tries == 1 ? " try): " : " tries): ")
                                     + describe(e),
                             e);
                 }

@@ -81,4 +81,30 @@ class RetryTest {
                 .isInstanceOf(SecurityException.class);
         assertThat(time.sleeps).isEmpty();
     }
+
+    @Test
+    void everyToolSaysItIsWaitingTheSameWay() {
+        List<String> lines = new ArrayList<>();
+        String result =
+                retry.until("db:5432", policy, e -> true, Retry.Listener.printing(lines::add, "db:5432"), () -> {
+                    if (lines.size() < 2) {
+                        throw new IllegalStateException("connection refused");
+                    }
+                    return "up";
+                });
+        assertThat(result).isEqualTo("up");
+        assertThat(lines)
+                .containsExactly(
+                        "waiting for db:5432 (try 1, again in 100 ms): connection refused",
+                        "waiting for db:5432 (try 2, again in 200 ms): connection refused");
+    }
+
+    @Test
+    void aSingleAttemptIsOneTry() {
+        Retry.Policy once = new Retry.Policy(Duration.ZERO, Duration.ofMillis(100), Duration.ofSeconds(1));
+        assertThatThrownBy(() -> retry.until("db", once, e -> true, Retry.Listener.NONE, () -> {
+                    throw new IllegalStateException("refused");
+                }))
+                .hasMessage("db did not answer within 0 s (1 try): refused");
+    }
 }

@@ -111,7 +111,7 @@ public final class SeederOperations {
         }
         Retry.Listener listener = (attempt, next, cause) -> {
             if (attempt == 1 || attempt % 5 == 0) {
-                messages.accept("waiting for " + masked + " (try " + attempt + "): " + cause.getMessage());
+                messages.accept(Retry.waitingLine(masked, attempt, next, cause));
             }
         };
         Duration attempt = waitTimeout.compareTo(ATTEMPT_TIMEOUT) < 0 ? waitTimeout : ATTEMPT_TIMEOUT;

@@ -206,7 +206,7 @@ class ProvisionIT {
         assertThat(run(env, "plan", "--config", config.toString(), "--wait-timeout", "0s"))
                 .isEqualTo(4);
         // one attempt for the reachable MongoDB stand-in too: its step still passes
-        assertThat(err.toString()).contains("[mongo] up to date").contains("did not answer within 0 s (1 tries)");
+        assertThat(err.toString()).contains("[mongo] up to date").contains("did not answer within 0 s (1 try)");
 
         out.getBuffer().setLength(0);
         assertThat(run(env, "plan", "--config", config.toString(), "--json", "--wait-timeout", "0s"))

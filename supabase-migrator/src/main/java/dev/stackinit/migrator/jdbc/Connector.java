@@ -33,8 +33,7 @@ public final class Connector {
                     "PostgreSQL at " + url.display(),
                     policy,
                     Connector::isStarting,
-                    (attempt, delay, cause) -> progress.accept("waiting for " + url.display() + " ("
-                            + cause.getMessage() + "), retrying in " + delay.toMillis() + " ms"),
+                    Retry.Listener.printing(progress, url.display()),
                     url::connect);
         } catch (SQLException e) {
             throw classify(e, url);

@@ -89,8 +89,7 @@ public final class PullService {
                     "PostgreSQL at " + source.display(),
                     Retry.Policy.waitingUpTo(waitTimeout),
                     PullService::isStarting,
-                    (attempt, delay, cause) -> progress.accept("waiting for " + source.display() + " ("
-                            + cause.getMessage() + "), retrying in " + delay.toMillis() + " ms"),
+                    Retry.Listener.printing(progress, source.display()),
                     source::connect);
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "08" : e.getSQLState();

@@ -90,7 +90,7 @@ class PullCommandTest {
         assertThat(run(env, "pull", "--wait-timeout", "0s")).isEqualTo(4);
         assertThat(stderr.toString())
                 .startsWith("supabase-migrator: PostgreSQL at postgres://postgres@127.0.0.1:" + port)
-                .contains("did not answer within 0 s (1 tries)")
+                .contains("did not answer within 0 s (1 try)")
                 .doesNotContain("s3cr3tpw");
         assertThat(out).isEmptyDirectory();
     }

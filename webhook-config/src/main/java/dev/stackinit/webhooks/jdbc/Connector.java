@@ -35,8 +35,7 @@ public final class Connector {
                     "database " + target,
                     Retry.Policy.waitingUpTo(wait),
                     Connector::notReadyYet,
-                    (attempt, delay, cause) -> progress.accept(
-                            "waiting for database " + target + " (" + attempt + "): " + cause.getMessage()),
+                    Retry.Listener.printing(progress, "database " + target),
                     () -> connect(target, properties));
         } catch (SQLException e) {
             throw Sql.failure("the connection to " + target, e);
