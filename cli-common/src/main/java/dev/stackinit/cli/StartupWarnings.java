@@ -2,6 +2,7 @@ package dev.stackinit.cli;
 
 import dev.stackinit.shared.SecretMasker;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,13 +25,18 @@ final class StartupWarnings {
 
     private StartupWarnings() {}
 
-    /** One warning per variable with the tool's prefix that neither an option nor the tool itself reads. */
     /**
-     * @param commands the root and every subcommand; asked for only when a variable is left that the parsed tree does
-     *     not read (a run builds only the subcommand it runs, see {@link Subcommands})
+     * One warning per variable with the tool's prefix that neither an option nor the tool itself reads.
+     *
+     * @param parsed the command tree this run built (the root and the subcommand it runs); looked at only when a
+     *     variable with the tool's prefix is set that the tool does not read by name
+     * @param whole the root and every subcommand; built only when a variable is left that the parsed tree does not
+     *     read either (a run builds only the subcommand it runs, see {@link Subcommands}), so the usual run (an init
+     *     container configured by its own variables) never builds the subcommands it does not run
      */
     static List<String> unreadVariables(
-            Supplier<List<CommandLine>> commands,
+            CommandLine parsed,
+            Supplier<List<CommandLine>> whole,
             String tool,
             Map<String, String> env,
             EnvDefaultProvider defaults,
@@ -40,18 +46,19 @@ final class StartupWarnings {
         if (own != null) {
             read.addAll(own.variablesRead());
         }
-        boolean whole = false;
+        // the trees to look at, cheapest first, each taken only when a variable is still unread
+        Iterator<Supplier<List<CommandLine>>> trees = List.<Supplier<List<CommandLine>>>of(() -> List.of(parsed), whole)
+                .iterator();
         List<String> warnings = new ArrayList<>();
         for (String variable : new TreeSet<>(env.keySet())) {
-            if (!variable.startsWith(prefix) || read.contains(variable)) {
+            if (!variable.startsWith(prefix)) {
                 continue;
             }
-            if (!whole) {
-                commands.get().forEach(command -> collect(command, defaults, read));
-                whole = true;
-                if (read.contains(variable)) {
-                    continue;
-                }
+            while (!read.contains(variable) && trees.hasNext()) {
+                trees.next().get().forEach(command -> collect(command, defaults, read));
+            }
+            if (read.contains(variable)) {
+                continue;
             }
             String closest = closest(variable, read);
             warnings.add(variable + " is set but no option of " + tool + " reads it"

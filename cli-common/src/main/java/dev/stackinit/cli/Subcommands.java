@@ -51,9 +51,8 @@ final class Subcommands {
 
     /**
      * The root (with the subcommands it holds) and the subcommands this run left out, built now, standalone, outside
-     * the parsed tree: for
-     * the questions about the whole tool, such as which variables any of its options reads. Costs what the lazy tree
-     * saved, so callers ask only when they have something to check.
+     * the parsed tree: for the questions about the whole tool, such as which variables any of its options reads. Costs
+     * what the lazy tree saved, so callers ask only when the parsed tree could not answer.
      */
     List<CommandLine> all() {
         List<CommandLine> all = new ArrayList<>();

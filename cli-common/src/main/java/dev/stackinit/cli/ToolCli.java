@@ -68,7 +68,10 @@ public final class ToolCli {
         commandLine.setDefaultValueProvider(defaults);
         commandLine.setExecutionStrategy(parseResult -> {
             if (!parseResult.isUsageHelpRequested() && !parseResult.isVersionHelpRequested()) {
-                warn(maskedErr, tool, StartupWarnings.unreadVariables(tree::all, tool, env, defaults, reader(root)));
+                warn(
+                        maskedErr,
+                        tool,
+                        StartupWarnings.unreadVariables(commandLine, tree::all, tool, env, defaults, reader(root)));
                 warn(maskedErr, tool, StartupWarnings.credentialsInArgv(parseResult, defaults));
             }
             return new CommandLine.RunLast().execute(parseResult);

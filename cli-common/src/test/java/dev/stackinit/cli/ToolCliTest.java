@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -143,7 +144,21 @@ class ToolCliTest {
 
     @Command(name = "other", aliases = "o", description = "Another subcommand.", mixinStandardHelpOptions = true)
     static final class Other implements Callable<Integer> {
-        @Option(names = "--other-option")
+        /** How often picocli built this subcommand (it makes the option's converter then): a run that does not name it should not. */
+        static final AtomicInteger BUILT = new AtomicInteger();
+
+        static final class Counted implements picocli.CommandLine.ITypeConverter<String> {
+            Counted() {
+                BUILT.incrementAndGet();
+            }
+
+            @Override
+            public String convert(String value) {
+                return value;
+            }
+        }
+
+        @Option(names = "--other-option", converter = Counted.class)
         String otherOption;
 
         @Override
@@ -192,5 +207,18 @@ class ToolCliTest {
         assertThat(err.toString())
                 .doesNotContain("DEMO_TOOL_OTHER_OPTION")
                 .contains("DEMO_TOOL_MODEE is set but no option of demo-tool reads it (did you mean DEMO_TOOL_MODE?)");
+    }
+
+    @Test
+    void aVariableTheRunSubcommandReadsBuildsNoOtherSubcommand() {
+        int before = Other.BUILT.get();
+        assertThat(runLazy(Map.of("DEMO_TOOL_MODE", "ok", "DATABASE_URL", "postgres://db/x"), "act"))
+                .isZero();
+        assertThat(Other.BUILT.get()).isEqualTo(before);
+        assertThat(err.toString()).doesNotContain("warning");
+        // a variable only another subcommand reads still needs the whole tool, and is still no typo
+        assertThat(runLazy(Map.of("DEMO_TOOL_OTHER_OPTION", "x"), "act")).isZero();
+        assertThat(Other.BUILT.get()).isGreaterThan(before);
+        assertThat(err.toString()).doesNotContain("warning");
     }
 }
