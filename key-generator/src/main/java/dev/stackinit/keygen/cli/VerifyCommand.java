@@ -1,5 +1,7 @@
 package dev.stackinit.keygen.cli;
 
+import dev.stackinit.cli.DurationConverter;
+import dev.stackinit.cli.EnvDefaultProvider;
 import dev.stackinit.cli.VerboseOption;
 import dev.stackinit.cli.options.JsonOption;
 import dev.stackinit.errors.InvalidInputException;
@@ -41,11 +43,19 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--allow-demo", description = "Report Supabase's public demo values as warnings, not errors.")
     boolean allowDemo;
 
+    /** Supabase's keys are signed for years: a month is time enough to rotate them. */
+    private static final Duration DEFAULT_WARN_BEFORE = Duration.ofDays(30);
+
     @Option(
-            names = "--warn-days",
-            defaultValue = "30",
-            description = "Warn when a key expires within this many days (default: ${DEFAULT-VALUE}).")
-    int warnDays;
+            names = "--warn-before",
+            paramLabel = "DURATION",
+            converter = DurationConverter.NonNegative.class,
+            description = "Warn when a key expires within this time: 30d, 12h, 2w, P30D (default: 30d).")
+    Duration warnBefore;
+
+    /** The old spelling, a number of days, still accepted. */
+    @Option(names = "--warn-days", hidden = true, descriptionKey = EnvDefaultProvider.OLD_SPELLING_OF + "--warn-before")
+    Integer warnDays;
 
     @Mixin
     JsonOption json;
@@ -58,10 +68,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (warnDays < 0) {
-            throw new UsageException("--warn-days must be 0 or more, not " + warnDays);
-        }
-        Duration warnBefore = Duration.ofDays(warnDays);
+        Duration warnBefore = warnBefore();
         Optional<String> given = jwtSecret.resolve();
         boolean fromFiles = files.given();
         List<Finding> findings = new ArrayList<>();
@@ -89,6 +96,19 @@ final class VerifyCommand implements Callable<Integer> {
                     + " yourself that is too weak it keeps: change that one by hand, or regenerate all with --rotate)");
         }
         return 0;
+    }
+
+    private Duration warnBefore() {
+        if (warnDays == null) {
+            return warnBefore == null ? DEFAULT_WARN_BEFORE : warnBefore;
+        }
+        if (warnBefore != null) {
+            throw new UsageException("--warn-days is the old spelling of --warn-before: give only --warn-before");
+        }
+        if (warnDays < 0) {
+            throw new UsageException("--warn-days must be 0 or more, not " + warnDays);
+        }
+        return Duration.ofDays(warnDays);
     }
 
     private void print(List<Finding> findings) {

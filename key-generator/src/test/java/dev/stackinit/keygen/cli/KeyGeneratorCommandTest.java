@@ -243,6 +243,36 @@ class KeyGeneratorCommandTest {
     }
 
     @Test
+    void theExpiryWarningThresholdIsADurationAndTheOldDaysSpellingStillWorks() {
+        run(Map.of("JWT_SECRET", SECRET), "generate");
+        Map<String, String> env =
+                new HashMap<>(EnvFile.parse("out", out.toString()).values());
+        now = NOW.plus(Duration.ofDays(5 * 365 - 20));
+        assertThat(run(env, "verify", "--warn-before", "21d")).isZero();
+        assertThat(out.toString()).contains("WARNING ANON_KEY: expires on");
+        assertThat(run(env, "verify", "--warn-before", "2w")).isZero();
+        assertThat(out.toString()).doesNotContain("WARNING");
+        assertThat(run(env, "verify", "--warn-days", "10")).isZero();
+        assertThat(out.toString()).doesNotContain("WARNING");
+        assertThat(run(env, "verify", "--warn-days", "21")).isZero();
+        assertThat(out.toString()).contains("WARNING ANON_KEY: expires on");
+        // the old variable still works; the new one wins when both are set
+        Map<String, String> oldVariable = new HashMap<>(env);
+        oldVariable.put("KEY_GENERATOR_WARN_DAYS", "10");
+        assertThat(run(oldVariable, "verify")).isZero();
+        assertThat(out.toString()).doesNotContain("WARNING");
+        assertThat(err.toString()).doesNotContain("KEY_GENERATOR_WARN_DAYS");
+        oldVariable.put("KEY_GENERATOR_WARN_BEFORE", "21d");
+        assertThat(run(oldVariable, "verify")).isZero();
+        assertThat(out.toString()).contains("WARNING ANON_KEY: expires on");
+        assertThat(run(env, "verify", "--warn-days", "10", "--warn-before", "21d"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--warn-days is the old spelling of --warn-before");
+        assertThat(run("verify", "--help")).isZero();
+        assertThat(out.toString()).contains("--warn-before=DURATION").doesNotContain("--warn-days");
+    }
+
+    @Test
     void tokenMintsAVerifiableUserToken() throws Exception {
         assertThat(run(
                         Map.of("JWT_SECRET", SECRET),
