@@ -18,7 +18,7 @@ public final class JwtSecretOptions {
 
     @Option(
             names = "--jwt-secret-file",
-            paramLabel = "<file>",
+            paramLabel = "FILE",
             description = "File holding the JWT secret (a trailing newline is ignored).")
     Path jwtSecretFile;
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 final class ProvisionOptions {
     @Option(
             names = {"-c", "--config"},
-            paramLabel = "<yaml>",
+            paramLabel = "FILE",
             description = "The config file (sections keys, mongo, supabase); every key is also "
                     + "STACK_INIT_<SECTION>_<KEY>. Relative paths in it start at its folder.")
     Path config;
