@@ -1,7 +1,9 @@
 package dev.stackinit.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stackinit.errors.InvalidInputException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,33 @@ class PercentEncodingTest {
     @Test
     void nonAsciiIsEncodedAsUtf8Bytes() {
         assertThat(PercentEncoding.encode("pässwörd€")).isEqualTo("p%C3%A4ssw%C3%B6rd%E2%82%AC");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "p@ss:w/rd", "a+b c", "100%", "ümlaut€", "::@@//??##", "clef 𝄞"})
+    void decodeGivesBackWhatEncodeMade(String text) {
+        assertThat(PercentEncoding.decode(PercentEncoding.encode(text), "x")).isEqualTo(text);
+    }
+
+    @Test
+    void decodeKeepsAPlusAndUnescapedTextAsItIs() {
+        assertThat(PercentEncoding.decode("a+b%20c 𝄞ü", "x")).isEqualTo("a+b c 𝄞ü");
+        assertThat(PercentEncoding.decode("%e2%82%ac", "x")).isEqualTo("€");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%", "ab%", "ab%2", "%zz", "%2g", "100%!"})
+    void aStrayPercentIsInvalidInputNamingTheComponentNotItsValue(String text) {
+        assertThatThrownBy(() -> PercentEncoding.decode(text, "the password of db"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("the password of db: a '%' not followed by two hex digits (write a literal % as %25)");
+    }
+
+    @Test
+    void escapesThatAreNotUtf8AreInvalidInput() {
+        assertThatThrownBy(() -> PercentEncoding.decode("ab%ff", "the password of db"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("the password of db: its %-escapes are not UTF-8");
     }
 
     @ParameterizedTest

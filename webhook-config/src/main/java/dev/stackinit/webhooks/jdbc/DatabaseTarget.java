@@ -1,9 +1,8 @@
 package dev.stackinit.webhooks.jdbc;
 
 import dev.stackinit.errors.InvalidInputException;
+import dev.stackinit.shared.PercentEncoding;
 import dev.stackinit.shared.SecretMasker;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Where to connect: a JDBC URL plus the user and password taken out of a {@code postgres://user:pw@host:port/db}
@@ -56,8 +55,9 @@ public record DatabaseTarget(String jdbcUrl, String user, String password) {
         if (at >= 0) {
             String userInfo = authority.substring(0, at);
             int colon = userInfo.indexOf(':');
-            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            password = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+            String what = "invalid database URL " + SecretMasker.urisOnly().mask(trimmed);
+            user = PercentEncoding.decode(colon < 0 ? userInfo : userInfo.substring(0, colon), what);
+            password = colon < 0 ? null : PercentEncoding.decode(userInfo.substring(colon + 1), what);
         }
         String hostPort = authority.substring(at + 1);
         if (hostPort.isEmpty()) {
@@ -82,11 +82,6 @@ public record DatabaseTarget(String jdbcUrl, String user, String password) {
             }
         }
         return first;
-    }
-
-    private static String decode(String text) {
-        // '+' is a literal plus in a URL's user info, not a space
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     @Override

@@ -218,6 +218,24 @@ class HostileInputTest {
                 "$F",
                 "--database-url",
                 "jdbc:postgresql://localhost/db?PGHOST=a,b"));
+        cases.add(args(
+                "stray percent in the password",
+                3,
+                "not followed by two hex digits",
+                "plan",
+                "-f",
+                "$F",
+                "--database-url",
+                "postgres://u:" + SECRET + "%zz@localhost/db"));
+        cases.add(args(
+                "percent escapes not UTF-8",
+                3,
+                "not UTF-8",
+                "plan",
+                "-f",
+                "$F",
+                "--database-url",
+                "postgres://u:" + SECRET + "%ff@localhost/db"));
         cases.add(args("rewrite without arrow", 3, "", "plan", "-f", "$F", "--url-rewrite", "http://a"));
         cases.add(args("password file missing", 3, "no such file", "plan", "-f", "$F", "--password-file", "$D/none"));
         cases.add(new Case(

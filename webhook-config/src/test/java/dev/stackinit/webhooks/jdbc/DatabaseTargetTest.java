@@ -20,6 +20,21 @@ class DatabaseTargetTest {
     }
 
     @Test
+    void percentEscapesAreUtf8AndAStrayPercentIsInvalidInputNamingNoPassword() {
+        assertThat(DatabaseTarget.parse("postgres://us%65r:p%C3%A4ss%2B+%25@db/app")
+                        .password())
+                .isEqualTo("päss++%");
+        assertThat(DatabaseTarget.parse("postgres://us%65r:x@db/app").user()).isEqualTo("user");
+        for (String bad : List.of("hunter22%zz", "hunter22%2", "hunter22%", "hunter22%ff")) {
+            assertThatThrownBy(() -> DatabaseTarget.parse("postgres://u:" + bad + "@db/app"))
+                    .as(bad)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("invalid database URL postgres://u:****@db/app")
+                    .hasMessageNotContaining("hunter22");
+        }
+    }
+
+    @Test
     void unencodedAtSignsInPasswordsStillWork() {
         DatabaseTarget target = DatabaseTarget.parse("postgresql://u:p@ss@localhost/db");
         assertThat(target.password()).isEqualTo("p@ss");
