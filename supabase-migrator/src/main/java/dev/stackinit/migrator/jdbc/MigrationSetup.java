@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,8 +161,9 @@ public final class MigrationSetup {
         Connector.checkTableNames(waitForTables);
         List<MigrationFile> files = files();
         MigrationSource source = source();
-        Map<MigrationKey, String> checksums = source.checksums(files);
-        files.forEach(source::prepare);
+        // each file read once here: prepared (substituted, parsed) and its checksum kept, nothing else
+        Map<MigrationKey, String> checksums = new LinkedHashMap<>();
+        files.forEach(f -> checksums.put(f.key(), source.prepare(f).checksum()));
         List<String> cleaned;
         try (Session session = connect()) {
             cleaned = new Cleaner(url, history()).clean(session.main(), schemas);
