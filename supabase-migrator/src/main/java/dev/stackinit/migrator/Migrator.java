@@ -339,9 +339,14 @@ public final class Migrator {
 
     /** CLI files whose version supabase_migrations already lists were applied by the Supabase CLI: record, not run. */
     private List<AppliedMigration> adoptable(Work work) {
-        Set<BigInteger> cliVersions = target.supabaseCliVersions();
-        return work.pending().stream()
+        List<FileStatus> candidates = work.pending().stream()
                 .filter(p -> p.key().phase() == Phase.MIGRATIONS && p.state() == FileState.PENDING)
+                .toList();
+        if (candidates.isEmpty()) {
+            return List.of(); // nothing of the CLI folder pending (a no-op run): no query of its history
+        }
+        Set<BigInteger> cliVersions = target.supabaseCliVersions();
+        return candidates.stream()
                 .filter(p -> cliVersions.contains(p.key().version()))
                 .map(p -> recorded(
                         work.byKey().get(p.key()), work.checksums().get(p.key()), AppliedMigration.KIND_ADOPTED))
