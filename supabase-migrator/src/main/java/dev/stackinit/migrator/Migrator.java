@@ -315,7 +315,9 @@ public final class Migrator {
                     i++;
                 }
                 while (i < files.size() && isRecorded(done, files.get(i), work)) {
-                    i++; // applied by another migrator that took the lock while we were away
+                    // applied by another migrator that took the lock while we were away: named, not dropped silently
+                    warn(warnings, files.get(i).script() + " was applied by another migrate run during the reconnect");
+                    i++;
                 }
             }
         }
