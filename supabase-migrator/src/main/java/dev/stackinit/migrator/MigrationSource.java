@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads migration files: checksums for comparing with the history, and prepared (substituted, split) migrations for
@@ -36,7 +37,7 @@ public final class MigrationSource {
             checksums.put(
                     file.key(),
                     file.kind() == MigrationFile.Kind.SQL
-                            ? sqlChecksum(file, digest)
+                            ? sqlChecksum(readBytes(file), bytes -> text(bytes, file), digest)
                             : sha256(webhooks.canonical(file.path())));
         }
         return checksums;
@@ -45,13 +46,12 @@ public final class MigrationSource {
     /**
      * The checksum of {@link #read}'s text, taken from the bytes when they are that text already (ASCII without a
      * carriage return, like most SQL files, and ASCII is always valid UTF-8), without decoding and encoding them again.
+     * The one place the checksum of a SQL file is computed: {@link #checksums} and {@link #prepare} must agree, or a
+     * file would look changed while migrate runs.
      */
-    private static String sqlChecksum(MigrationFile file, MessageDigest digest) {
-        byte[] bytes = readBytes(file);
-        if (plainAscii(bytes)) {
-            return HexFormat.of().formatHex(digest.digest(bytes));
-        }
-        return sha256(normalize(StrictUtf8.decode(bytes, file.script())));
+    private static String sqlChecksum(byte[] bytes, Function<byte[], String> text, MessageDigest digest) {
+        byte[] normalized = plainAscii(bytes) ? bytes : text.apply(bytes).getBytes(StandardCharsets.UTF_8);
+        return HexFormat.of().formatHex(digest.digest(normalized));
     }
 
     private static boolean plainAscii(byte[] bytes) {
@@ -82,10 +82,10 @@ public final class MigrationSource {
             return new PreparedMigration(file, sha256(canonical), Optional.empty(), canonical, false);
         }
         byte[] bytes = readBytes(file);
-        String raw = normalize(StrictUtf8.decode(bytes, file.script()));
+        String raw = text(bytes, file);
         String text = placeholders.apply(raw, file.script());
         SqlScript sql = SqlScript.parse(text, file.script());
-        String checksum = plainAscii(bytes) ? HexFormat.of().formatHex(sha256().digest(bytes)) : sha256(raw);
+        String checksum = sqlChecksum(bytes, decoded -> raw, sha256());
         return new PreparedMigration(file, checksum, Optional.of(sql), text, sql.asAdmin());
     }
 
@@ -95,7 +95,11 @@ public final class MigrationSource {
      * applied (a silent U+FFFD would put mangled text into the schema).
      */
     static String read(MigrationFile file) {
-        return normalize(StrictUtf8.decode(readBytes(file), file.script()));
+        return text(readBytes(file), file);
+    }
+
+    private static String text(byte[] bytes, MigrationFile file) {
+        return normalize(StrictUtf8.decode(bytes, file.script()));
     }
 
     private static byte[] readBytes(MigrationFile file) {

@@ -315,7 +315,9 @@ public final class Migrator {
                     i++;
                 }
                 while (i < files.size() && isRecorded(done, files.get(i), work)) {
-                    i++; // applied by another migrator that took the lock while we were away
+                    // applied by another migrator that took the lock while we were away: named, not dropped silently
+                    warn(warnings, files.get(i).script() + " was applied by another migrate run during the reconnect");
+                    i++;
                 }
             }
         }
@@ -339,9 +341,14 @@ public final class Migrator {
 
     /** CLI files whose version supabase_migrations already lists were applied by the Supabase CLI: record, not run. */
     private List<AppliedMigration> adoptable(Work work) {
-        Set<BigInteger> cliVersions = target.supabaseCliVersions();
-        return work.pending().stream()
+        List<FileStatus> candidates = work.pending().stream()
                 .filter(p -> p.key().phase() == Phase.MIGRATIONS && p.state() == FileState.PENDING)
+                .toList();
+        if (candidates.isEmpty()) {
+            return List.of(); // nothing of the CLI folder pending (a no-op run): no query of its history
+        }
+        Set<BigInteger> cliVersions = target.supabaseCliVersions();
+        return candidates.stream()
                 .filter(p -> cliVersions.contains(p.key().version()))
                 .map(p -> recorded(
                         work.byKey().get(p.key()), work.checksums().get(p.key()), AppliedMigration.KIND_ADOPTED))

@@ -13,6 +13,7 @@ final class FakeTarget implements MigrationTarget {
     final Map<MigrationKey, AppliedMigration> rows = new LinkedHashMap<>();
     final List<String> executed = new ArrayList<>();
     Set<BigInteger> cliVersions = Set.of();
+    int cliVersionQueries;
     String failOn;
     /** Runs after each applied file, e.g. to change a file on disk mid-run. */
     Runnable afterApply = () -> {};
@@ -123,6 +124,7 @@ final class FakeTarget implements MigrationTarget {
 
     @Override
     public Set<BigInteger> supabaseCliVersions() {
+        cliVersionQueries++;
         return cliVersions;
     }
 }

@@ -51,4 +51,21 @@ class MigrationSourceTest {
         assertThat(source.prepare(migration).checksum())
                 .isEqualTo(source.checksums(List.of(migration)).get(migration.key()));
     }
+
+    @Test
+    void thePreparedFileHasTheChecksumOfTheScanForEveryKindOfText() throws IOException {
+        String plain = "create table a (id int);\nselect 1;\n";
+        List<byte[]> contents = List.of(
+                plain.getBytes(StandardCharsets.US_ASCII),
+                plain.replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII),
+                ("\uFEFF" + plain).getBytes(StandardCharsets.UTF_8),
+                "insert into t values ('caf\u00e9');\r\n".getBytes(StandardCharsets.UTF_8));
+        for (byte[] content : contents) {
+            checksumOf(content);
+            MigrationFile migration = new MigrationScanner().scan(dir).files().get(0);
+
+            assertThat(source.prepare(migration).checksum())
+                    .isEqualTo(source.checksums(List.of(migration)).get(migration.key()));
+        }
+    }
 }

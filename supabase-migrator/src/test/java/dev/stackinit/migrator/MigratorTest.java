@@ -141,6 +141,21 @@ class MigratorTest {
     }
 
     @Test
+    void aNoOpRunDoesNotAskTheSupabaseCliHistory() throws IOException {
+        write("supabase/migrations/20240101000000_init.sql", "select 1;");
+        target.cliVersions = Set.of(new BigInteger("20240101000000"));
+        migrator.migrate(files());
+        int queriesOfTheFirstRun = target.cliVersionQueries;
+
+        MigrateReport second = migrator.migrate(files());
+
+        assertThat(queriesOfTheFirstRun).isEqualTo(1);
+        assertThat(target.cliVersionQueries).isEqualTo(1);
+        assertThat(second.applied()).isEmpty();
+        assertThat(second.upToDate()).isEqualTo(1);
+    }
+
+    @Test
     void aChangedWebhookFileIsOutdatedAndAppliedAgain() throws IOException {
         write("webhooks/1_hook.yml", "webhooks: []");
         migrator.migrate(files());

@@ -103,6 +103,8 @@ class ReconnectTest {
         assertThat(report.applied())
                 .extracting(AppliedMigration::script)
                 .containsExactly("tables/1_a.sql", "tables/3_c.sql");
+        assertThat(report.warnings())
+                .containsExactly("tables/2_b.sql was applied by another migrate run during the reconnect");
     }
 
     @Test

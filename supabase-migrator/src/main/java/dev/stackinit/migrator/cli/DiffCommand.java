@@ -72,10 +72,8 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         PrintWriter err = spec.commandLine().getErr();
         MigrationSetup setup = target.setup(root, err);
-        String password = root.env().getOrDefault("PGPASSWORD", root.env().get("POSTGRES_PASSWORD"));
-        Optional<DatabaseUrl> shadow = Optional.ofNullable(shadowUrl).map(u -> DatabaseUrl.parse(u, password));
-        Optional<DatabaseUrl> shadowAdmin = Optional.ofNullable(shadowAdminUrl)
-                .map(u -> DatabaseUrl.parse(u, root.env().get("POSTGRES_PASSWORD")));
+        Optional<DatabaseUrl> shadow = Optional.ofNullable(shadowUrl).map(setup::parseUrl);
+        Optional<DatabaseUrl> shadowAdmin = Optional.ofNullable(shadowAdminUrl).map(setup::parseAdminUrl);
         DiffReport report;
         try (JdbcDiffDatabases databases =
                 new JdbcDiffDatabases(setup, shadow, shadowAdmin, target.supabase(), root.clock(), err::println)) {

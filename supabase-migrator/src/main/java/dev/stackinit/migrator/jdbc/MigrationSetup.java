@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,8 +161,9 @@ public final class MigrationSetup {
         Connector.checkTableNames(waitForTables);
         List<MigrationFile> files = files();
         MigrationSource source = source();
-        Map<MigrationKey, String> checksums = source.checksums(files);
-        files.forEach(source::prepare);
+        // each file read once here: prepared (substituted, parsed) and its checksum kept, nothing else
+        Map<MigrationKey, String> checksums = new LinkedHashMap<>();
+        files.forEach(f -> checksums.put(f.key(), source.prepare(f).checksum()));
         List<String> cleaned;
         try (Session session = connect()) {
             cleaned = new Cleaner(url, history()).clean(session.main(), schemas);
@@ -226,13 +228,23 @@ public final class MigrationSetup {
     }
 
     public DatabaseUrl url() {
-        DatabaseUrl url = DatabaseUrl.parse(settings.databaseUrl(), password());
+        DatabaseUrl url = parseUrl(settings.databaseUrl());
         return settings.password() == null ? url : url.withPassword(settings.password());
+    }
+
+    /** A URL of a database (diff's shadow): without a password in it, PGPASSWORD, then POSTGRES_PASSWORD, as {@link #url}. */
+    public DatabaseUrl parseUrl(String url) {
+        return DatabaseUrl.parse(url, password());
+    }
+
+    /** A URL of an admin connection: without a password in it, POSTGRES_PASSWORD, as {@link #adminUrl}. */
+    public DatabaseUrl parseAdminUrl(String url) {
+        return DatabaseUrl.parse(url, env.get("POSTGRES_PASSWORD"));
     }
 
     public DatabaseUrl adminUrl() {
         if (settings.adminUrl() != null && !settings.adminUrl().isBlank()) {
-            DatabaseUrl admin = DatabaseUrl.parse(settings.adminUrl(), env.get("POSTGRES_PASSWORD"));
+            DatabaseUrl admin = parseAdminUrl(settings.adminUrl());
             return settings.adminPassword() == null ? admin : admin.withPassword(settings.adminPassword());
         }
         return settings.supabase() ? url().withUser("supabase_admin") : url();
