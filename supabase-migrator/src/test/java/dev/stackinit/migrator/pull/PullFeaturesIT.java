@@ -288,6 +288,24 @@ class PullFeaturesIT {
         assertThat(applied.code()).as(applied.toString()).isZero();
     }
 
+    @Test
+    void theAppsTriggerOnAuthUsersCallingAFunctionOfAnUnpulledSchemaIsNamed() throws Exception {
+        createSupabaseDatabase("trigger_elsewhere");
+        server.execute("trigger_elsewhere", """
+                create schema app_hidden;
+                create function app_hidden.on_signup() returns trigger language plpgsql as $$
+                begin return new; end $$;
+                create trigger on_signup after insert on auth.users
+                  for each row execute function app_hidden.on_signup();
+                """);
+        CliRun refused = pull("trigger_elsewhere", work.resolve("trigger_elsewhere"), "--json");
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(3);
+        JsonNode report = json(refused);
+        assertThat(report.get("notReproducedCount").asInt()).isEqualTo(1);
+        assertThat(report.get("notReproduced").toString())
+                .contains("trigger on_signup on auth.users calls a function of schema app_hidden");
+    }
+
     private static void assertSame(Predicate<String> which) {
         List<String> expected = source.stream().filter(which).toList();
         assertThat(expected).isNotEmpty();
