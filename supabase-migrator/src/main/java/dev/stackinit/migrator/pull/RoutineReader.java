@@ -144,6 +144,12 @@ final class RoutineReader {
                                 ? " is on a Supabase-owned table; it is written to triggers/ as SQL run as admin"
                                 : " does not have Studio's shape; it is written to triggers/ as SQL"));
             } else if (!schemas.contains(tableSchema) && !schemas.contains(functionSchema)) {
+                if (platformTable && !SupabaseSchemas.isOwned(functionSchema)) {
+                    // the app's trigger on Supabase's table (auth.users) calling the app's function of a schema nobody
+                    // asked for: neither is written (one calling a function of a Supabase schema is the platform's)
+                    context.lost("trigger " + name + " on " + table.display() + " calls a function of schema "
+                            + functionSchema + ", which is not pulled");
+                }
                 return row;
             }
             triggers.add(trigger(row, table, "supabase_functions".equals(functionSchema)));

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -286,6 +287,53 @@ class PullFeaturesIT {
         server.createDatabase("partial_target");
         CliRun applied = migrate("partial_target", out);
         assertThat(applied.code()).as(applied.toString()).isZero();
+    }
+
+    @Test
+    void theAppsTriggerOnAuthUsersCallingAFunctionOfAnUnpulledSchemaIsNamed() throws Exception {
+        createSupabaseDatabase("trigger_elsewhere");
+        server.execute("trigger_elsewhere", """
+                create schema app_hidden;
+                create function app_hidden.on_signup() returns trigger language plpgsql as $$
+                begin return new; end $$;
+                create trigger on_signup after insert on auth.users
+                  for each row execute function app_hidden.on_signup();
+                """);
+        CliRun refused = pull("trigger_elsewhere", work.resolve("trigger_elsewhere"), "--json");
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(3);
+        JsonNode report = json(refused);
+        assertThat(report.get("notReproducedCount").asInt()).isEqualTo(1);
+        assertThat(report.get("notReproduced").toString())
+                .contains("trigger on_signup on auth.users calls a function of schema app_hidden");
+    }
+
+    @Test
+    void objectsWithoutAFileOfTheirOwnAreNamedOneByOneButNotAnExtensionsOrARangeTypesOwn() throws Exception {
+        createSupabaseDatabase("unsupported");
+        server.execute("unsupported", """
+                create extension if not exists citext schema public;
+                create type public.float_range as range (subtype = float8);
+                create type public.shell_only;
+                create table public.t (id integer primary key);
+                create function public.t_to_text(public.t) returns text language sql as 'select ''t''';
+                create cast (public.t as text) with function public.t_to_text(public.t);
+                create function public.same(integer, bigint) returns boolean language sql as 'select $1 = $2';
+                create operator public.=== (leftarg = integer, rightarg = bigint, function = public.same);
+                create text search configuration public.my_english (copy = pg_catalog.english);
+                """);
+        CliRun refused = pull("unsupported", work.resolve("unsupported"), "--json");
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(3);
+        JsonNode report = json(refused);
+        List<String> lost = new ArrayList<>();
+        report.get("notReproduced").forEach(node -> lost.add(node.asText()));
+        assertThat(lost)
+                .containsExactlyInAnyOrder(
+                        "cast (public.t AS text) is not pulled",
+                        "operator public.===(integer, bigint) is not pulled",
+                        "range type public.float_range is not pulled",
+                        "shell type public.shell_only is not pulled",
+                        "text search configuration public.my_english is not pulled");
+        assertThat(report.get("notReproducedCount").asInt()).isEqualTo(5);
     }
 
     private static void assertSame(Predicate<String> which) {
