@@ -4,7 +4,6 @@ import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.seeder.CollectionSpec;
 import dev.stackinit.seeder.DocumentStats;
 import dev.stackinit.seeder.IndexSpecs;
-import dev.stackinit.seeder.MongoCommands;
 import dev.stackinit.seeder.ServerVersion;
 import dev.stackinit.seeder.Unrestored;
 import dev.stackinit.shared.StrictUtf8;
@@ -212,19 +211,12 @@ final class DirectoryScanner {
             return;
         }
         String name = nameFromStem(stem, file);
-        String why = null;
-        if (name.startsWith("$admin.")) {
-            why = "users and roles (--dumpDbUsersAndRoles) are not restored; use mongorestore";
-        } else if (name.startsWith(SeedFiles.BUCKETS_PREFIX)) {
-            why = "time-series buckets without the collection's metadata file (its time-series options are unknown)";
-        } else if (MongoCommands.isSystem(name) && !name.equals(CollectionSpec.SYSTEM_JS)) {
-            why = "system collection " + name + " is not restored";
-        } else if (MongoCommands.isOwn(name)) {
-            why = "mongo-seeder's own bookkeeping collection is never copied";
-        }
+        String why = name.startsWith(SeedFiles.BUCKETS_PREFIX)
+                ? "time-series buckets without the collection's metadata file (its time-series options are unknown)"
+                : DumpCatalog.whyNotRestored(name);
         if (why != null) {
-            catalog.unrestorable.add(new Unrestored(
-                    database, name, name.startsWith("$admin.") ? "users" : "collection", why + " (" + file + ")"));
+            catalog.unrestorable.add(
+                    new Unrestored(database, name, DumpCatalog.unrestoredKind(name), why + " (" + file + ")"));
             return;
         }
         if (specs.putIfAbsent(name, new CollectionSpec(name, "collection", new BsonDocument(), List.of())) != null) {
