@@ -386,4 +386,29 @@ class DumpSourceTest {
                         () -> DumpSource.openArchive(dir.resolve("missing.archive"), false)))
                 .hasMessageContaining("does not exist");
     }
+
+    @Test
+    void aMetadataFieldMongodumpDoesNotWriteIsRefusedNotDropped() {
+        Path db = dir.resolve("dump/shop");
+        write(db.resolve("items.bson"), concat(documents("i", 1)));
+        write(
+                db.resolve("items.metadata.json"),
+                "{\"options\": {}, \"indexes\": [], \"collectionName\": \"items\", \"type\": \"collection\","
+                        + " \"shardKey\": {\"n\": 1}}");
+        byte[] archive = DumpBuilder.archive("7.0.14")
+                .collection(
+                        "shop", "items", "collection", "{\"indexes\": [], \"collectionName\": \"items\", \"extra\": 1}")
+                .start()
+                .eof("shop", "items")
+                .bytes();
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> DumpSource.openDirectory(db)))
+                .isInstanceOf(dev.stackinit.errors.InvalidInputException.class)
+                .hasMessageContaining("items.metadata.json")
+                .hasMessageContaining("unknown field 'shardKey'");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> DumpSource.openArchive(write(dir.resolve("a.archive"), archive), false)))
+                .isInstanceOf(dev.stackinit.errors.InvalidInputException.class)
+                .hasMessageContaining("unknown field 'extra'");
+    }
 }
