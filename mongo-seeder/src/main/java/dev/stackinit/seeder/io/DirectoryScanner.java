@@ -129,7 +129,13 @@ final class DirectoryScanner {
         for (Path file : list(folder)) {
             String plain = SeedFiles.plainName(file);
             if (Files.isDirectory(file)) {
-                catalog.notes.add("ignored folder " + file + ": a database folder holds files only");
+                // mongodump writes none: most likely a dump root one level deeper than --seed-dir, not to be lost
+                catalog.unrestorable.add(new Unrestored(
+                        database,
+                        file.getFileName() + "/",
+                        "file",
+                        "folder " + file + " inside a database folder is not read (a database folder holds files"
+                                + " only; is --seed-dir one level too high?)"));
             } else if (plain.equals(SeedFiles.PRELUDE)) {
                 continue;
             } else if (plain.endsWith(SeedFiles.METADATA)) {

@@ -411,4 +411,20 @@ class DumpSourceTest {
                 .isInstanceOf(dev.stackinit.errors.InvalidInputException.class)
                 .hasMessageContaining("unknown field 'extra'");
     }
+
+    @Test
+    void aFolderInsideADatabaseFolderIsNamedAsNotRestored() {
+        // --seed-dir one level above a dump root: the dated folder reads as a database holding the real databases
+        Path above = dir.resolve("backups");
+        write(above.resolve("2026-12-01/shop/items.bson"), concat(documents("i", 1)));
+
+        DumpSource source = DumpSource.openDirectory(above);
+
+        assertThat(source.databases()).containsExactly("2026-12-01");
+        assertThat(source.collections("2026-12-01")).isEmpty();
+        assertThat(source.unrestorable())
+                .extracting(Unrestored::database, Unrestored::name, Unrestored::kind)
+                .containsExactly(tuple("2026-12-01", "shop/", "file"));
+        assertThat(source.unrestorable().get(0).reason()).contains("one level too high");
+    }
 }
