@@ -77,9 +77,20 @@ class ExportFormatsTest {
         assertThat(db.resolve("%46oo.bson"))
                 .as("Foo next to foo on a case-insensitive disk")
                 .isRegularFile();
-        String longStem = DumpNames.stem("é".repeat(40) + "-long");
+        // mongodump's rule, spelled out here rather than taken from DumpNames: over 238 characters escaped, the first
+        // 208 (cut even inside an escape) + "%24" + the unpadded URL-safe base64 of the name's SHA-1
+        String longName = "é".repeat(40) + "-long";
+        String longStem = "%C3%A9".repeat(40).substring(0, 208) + "%24"
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(java.security.MessageDigest.getInstance("SHA-1")
+                                .digest(longName.getBytes(StandardCharsets.UTF_8)));
         assertThat(longStem).hasSize(238);
-        assertThat(db.resolve(longStem + ".metadata.json")).isRegularFile();
+        assertThat(db.resolve(longStem + ".bson")).isRegularFile();
+        assertThat(BsonDocument.parse(Files.readString(db.resolve(longStem + ".metadata.json")))
+                        .getString("collectionName")
+                        .getValue())
+                .isEqualTo(longName);
         assertThat(db.resolve("system.buckets.metrics.bson")).isRegularFile();
         assertThat(db.resolve("metrics.bson")).doesNotExist();
         assertThat(db.resolve("recent.metadata.json")).isRegularFile();
