@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.Test;
@@ -26,19 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DumpSourceTest {
     @TempDir
     Path dir;
-
-    /** Escaped file name → the collection name it holds (mongodump's url.QueryEscape, written out by hand). */
-    static final Map<String, String> ESCAPED = Map.of(
-            "a+b", "a b",
-            "a%2Bb", "a+b",
-            "caf%C3%A9s", "cafés",
-            "a%2Fb", "a/b",
-            "x%2F..%2Fy", "x/../y",
-            "100%25", "100%",
-            "emoji%F0%9F%98%80", "emoji😀",
-            "q%3F%26%3D", "q?&=",
-            "%22quoted%22", "\"quoted\"",
-            "back%5Cslash", "back\\slash");
 
     static List<byte[]> documents(String prefix, int count) {
         List<byte[]> documents = new ArrayList<>();
@@ -71,14 +57,14 @@ class DumpSourceTest {
     @Test
     void tenEscapedFileNamesAreUnescapedLikeGoQueryUnescape() {
         Path db = dir.resolve("dump/shop");
-        ESCAPED.forEach((stem, name) -> write(db.resolve(stem + ".bson"), concat(documents(stem, 2))));
+        DumpBuilder.ESCAPED.forEach((stem, name) -> write(db.resolve(stem + ".bson"), concat(documents(stem, 2))));
 
         DumpSource source = DumpSource.openDirectory(db);
 
         assertThat(source.collections("x"))
                 .extracting(CollectionSpec::name)
-                .containsExactlyInAnyOrderElementsOf(ESCAPED.values());
-        ESCAPED.forEach((stem, name) -> assertSameBytes(read(source, "x", name), documents(stem, 2)));
+                .containsExactlyInAnyOrderElementsOf(DumpBuilder.ESCAPED.values());
+        DumpBuilder.ESCAPED.forEach((stem, name) -> assertSameBytes(read(source, "x", name), documents(stem, 2)));
     }
 
     @Test

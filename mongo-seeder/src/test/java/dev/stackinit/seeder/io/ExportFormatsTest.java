@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.seeder.CollectionSpec;
+import dev.stackinit.seeder.DumpBuilder;
 import dev.stackinit.seeder.ExportService;
 import dev.stackinit.seeder.ExportService.ExportReport;
 import dev.stackinit.seeder.FakeSource;
@@ -51,7 +52,7 @@ class ExportFormatsTest {
 
     /** Awkward names, a case collision, a long name, a time-series collection and a view. */
     private void awkward() {
-        DumpSourceTest.ESCAPED.values().forEach(name -> source.collection(name, "collection", "{}", docs(name, 2, 10)));
+        DumpBuilder.ESCAPED.values().forEach(name -> source.collection(name, "collection", "{}", docs(name, 2, 10)));
         source.collection("Foo", "collection", "{}", docs("F", 1, 1));
         source.collection("foo", "collection", "{}", docs("f", 1, 1));
         source.collection("é".repeat(40) + "-long", "collection", "{}", docs("l", 1, 1));
@@ -67,7 +68,7 @@ class ExportFormatsTest {
         ExportReport report = export(new MongodumpDirectoryWriter(dir, false, "mongo-seeder test"));
 
         Path db = dir.resolve("shop");
-        for (var entry : DumpSourceTest.ESCAPED.entrySet()) {
+        for (var entry : DumpBuilder.ESCAPED.entrySet()) {
             assertThat(db.resolve(entry.getKey() + ".bson"))
                     .as(entry.getValue())
                     .isRegularFile();
