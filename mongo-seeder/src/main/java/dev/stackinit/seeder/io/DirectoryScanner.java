@@ -116,7 +116,7 @@ final class DirectoryScanner {
     }
 
     private static void checkDatabaseName(String name, Path folder) {
-        if (name.isEmpty() || name.chars().anyMatch(c -> "/\\. \"$\0".indexOf(c) >= 0)) {
+        if (!DumpNames.isDatabaseName(name)) {
             throw new InvalidInputException("folder " + folder + " is not a valid database name");
         }
     }
