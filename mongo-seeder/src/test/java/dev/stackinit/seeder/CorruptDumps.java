@@ -148,6 +148,15 @@ public record CorruptDumps(String name, Path path, boolean archive, List<String>
                 false,
                 List.of("flows.metadata.json", "invalid UTF-8", "byte offset " + nameAt)));
 
+        Path extra = base.resolve("unknown-metadata-field");
+        write(extra.resolve("good.jsonl"), "{\"_id\": 1}\n");
+        write(extra.resolve("flows.jsonl"), "{\"_id\": 1}\n");
+        write(
+                extra.resolve("flows.metadata.json"),
+                "{\"indexes\":[],\"collectionName\":\"flows\",\"type\":\"collection\",\"shardKey\":{\"n\":1}}");
+        variants.add(new CorruptDumps(
+                "unknown-metadata-field", extra, false, List.of("flows.metadata.json", "unknown field 'shardKey'")));
+
         Path lines = base.resolve("bad-json-line");
         write(lines.resolve("good.jsonl"), "{\"_id\": 1}\n");
         write(lines.resolve("flows.jsonl"), "{\"_id\": 1}\n{\"_id\": \n");

@@ -31,6 +31,19 @@ public final class DumpBuilder {
     private static final JsonWriterSettings CANONICAL =
             JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 
+    /** Escaped file name → the collection name it holds (mongodump's url.QueryEscape, written out by hand). */
+    public static final Map<String, String> ESCAPED = Map.of(
+            "a+b", "a b",
+            "a%2Bb", "a+b",
+            "caf%C3%A9s", "cafés",
+            "a%2Fb", "a/b",
+            "x%2F..%2Fy", "x/../y",
+            "100%25", "100%",
+            "emoji%F0%9F%98%80", "emoji😀",
+            "q%3F%26%3D", "q?&=",
+            "%22quoted%22", "\"quoted\"",
+            "back%5Cslash", "back\\slash");
+
     private DumpBuilder() {}
 
     /** A document's bytes. */

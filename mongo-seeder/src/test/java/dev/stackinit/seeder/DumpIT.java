@@ -158,7 +158,7 @@ class DumpIT {
     @Test
     void aBuiltDumpRootWithEscapedShortenedAndLegacyFilesIsRestored() {
         Path root = dir.resolve("dump");
-        DumpSourceNames.ESCAPED.forEach((stem, name) -> write(
+        DumpBuilder.ESCAPED.forEach((stem, name) -> write(
                 root.resolve("shop/" + stem + ".bson"),
                 concat(List.of(bson(new BsonDocument("_id", new BsonString(name)))))));
         String longName = "é".repeat(40) + "-long"; // shortened file name, a namespace the stand-in accepts
@@ -179,7 +179,7 @@ class DumpIT {
 
         assertThat(result.code()).as(result.err()).isZero();
         List<String> names = target.getDatabase("shop").listCollectionNames().into(new ArrayList<>());
-        assertThat(names).containsAll(DumpSourceNames.ESCAPED.values()).contains(longName);
+        assertThat(names).containsAll(DumpBuilder.ESCAPED.values()).contains(longName);
         assertThat(StandInAssertions.indexSpecs(target.getDatabase("legacy"), "users"))
                 .extracting(spec -> spec.getString("name").getValue())
                 .containsExactly("_id_", "email_1");
@@ -295,20 +295,5 @@ class DumpIT {
             all.putIfAbsent(database, "database");
         }
         return all;
-    }
-
-    /** The escaped names of the unit tests, reachable from this package. */
-    static final class DumpSourceNames {
-        static final Map<String, String> ESCAPED = Map.of(
-                "a+b", "a b",
-                "a%2Bb", "a+b",
-                "caf%C3%A9s", "cafés",
-                "a%2Fb", "a/b",
-                "x%2F..%2Fy", "x/../y",
-                "100%25", "100%",
-                "emoji%F0%9F%98%80", "emoji😀",
-                "q%3F%26%3D", "q?&=",
-                "%22quoted%22", "\"quoted\"",
-                "back%5Cslash", "back\\slash");
     }
 }

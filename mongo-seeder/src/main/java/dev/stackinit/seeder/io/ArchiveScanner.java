@@ -3,7 +3,6 @@ package dev.stackinit.seeder.io;
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.seeder.CollectionSpec;
 import dev.stackinit.seeder.DocumentStats;
-import dev.stackinit.seeder.MongoCommands;
 import dev.stackinit.seeder.ServerVersion;
 import dev.stackinit.seeder.Unrestored;
 import java.io.BufferedInputStream;
@@ -260,9 +259,7 @@ final class ArchiveScanner {
                     catalog.unrestorable.add(new Unrestored(
                             namespace.database,
                             namespace.collection,
-                            namespace.type.equals("oplog")
-                                    ? "oplog"
-                                    : namespace.collection.startsWith("$admin.") ? "users" : "collection",
+                            namespace.type.equals("oplog") ? "oplog" : DumpCatalog.unrestoredKind(namespace.collection),
                             why));
                 }
                 continue;
@@ -283,7 +280,7 @@ final class ArchiveScanner {
                     namespace.database,
                     new DumpCatalog.Entry(
                             spec,
-                            regions.isEmpty() ? null : () -> new RegionReader(dataFile, regions, source, spec.name()),
+                            regions.isEmpty() ? null : () -> RegionReader.open(dataFile, regions, source, spec.name()),
                             stats,
                             spec.isTimeseries()),
                     source);
@@ -292,21 +289,11 @@ final class ArchiveScanner {
     }
 
     private static String whyNotRestored(Namespace namespace) {
-        String name = namespace.collection;
         if (namespace.type.equals("oplog")) {
             return namespace.scan.stats().count() + " oplog entries are not replayed (mongo-seeder restores data,"
                     + " not an oplog)";
         }
-        if (name.startsWith("$admin.")) {
-            return "users and roles (--dumpDbUsersAndRoles) are not restored; use mongorestore";
-        }
-        if (MongoCommands.isSystem(name) && !name.equals(CollectionSpec.SYSTEM_JS)) {
-            return "system collection " + name + " is not restored";
-        }
-        if (MongoCommands.isOwn(name)) {
-            return "mongo-seeder's own bookkeeping collection is never copied";
-        }
-        return null;
+        return DumpCatalog.whyNotRestored(namespace.collection);
     }
 
     private void fields(BsonDocument document, Set<String> known, String what, long at) {

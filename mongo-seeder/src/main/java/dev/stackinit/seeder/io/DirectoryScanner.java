@@ -4,7 +4,6 @@ import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.seeder.CollectionSpec;
 import dev.stackinit.seeder.DocumentStats;
 import dev.stackinit.seeder.IndexSpecs;
-import dev.stackinit.seeder.MongoCommands;
 import dev.stackinit.seeder.ServerVersion;
 import dev.stackinit.seeder.Unrestored;
 import dev.stackinit.shared.StrictUtf8;
@@ -117,7 +116,7 @@ final class DirectoryScanner {
     }
 
     private static void checkDatabaseName(String name, Path folder) {
-        if (name.isEmpty() || name.chars().anyMatch(c -> "/\\. \"$\0".indexOf(c) >= 0)) {
+        if (!DumpNames.isDatabaseName(name)) {
             throw new InvalidInputException("folder " + folder + " is not a valid database name");
         }
     }
@@ -130,7 +129,13 @@ final class DirectoryScanner {
         for (Path file : list(folder)) {
             String plain = SeedFiles.plainName(file);
             if (Files.isDirectory(file)) {
-                catalog.notes.add("ignored folder " + file + ": a database folder holds files only");
+                // mongodump writes none: most likely a dump root one level deeper than --seed-dir, not to be lost
+                catalog.unrestorable.add(new Unrestored(
+                        database,
+                        file.getFileName() + "/",
+                        "file",
+                        "folder " + file + " inside a database folder is not read (a database folder holds files"
+                                + " only; is --seed-dir one level too high?)"));
             } else if (plain.equals(SeedFiles.PRELUDE)) {
                 continue;
             } else if (plain.endsWith(SeedFiles.METADATA)) {
@@ -212,19 +217,12 @@ final class DirectoryScanner {
             return;
         }
         String name = nameFromStem(stem, file);
-        String why = null;
-        if (name.startsWith("$admin.")) {
-            why = "users and roles (--dumpDbUsersAndRoles) are not restored; use mongorestore";
-        } else if (name.startsWith(SeedFiles.BUCKETS_PREFIX)) {
-            why = "time-series buckets without the collection's metadata file (its time-series options are unknown)";
-        } else if (MongoCommands.isSystem(name) && !name.equals(CollectionSpec.SYSTEM_JS)) {
-            why = "system collection " + name + " is not restored";
-        } else if (MongoCommands.isOwn(name)) {
-            why = "mongo-seeder's own bookkeeping collection is never copied";
-        }
+        String why = name.startsWith(SeedFiles.BUCKETS_PREFIX)
+                ? "time-series buckets without the collection's metadata file (its time-series options are unknown)"
+                : DumpCatalog.whyNotRestored(name);
         if (why != null) {
-            catalog.unrestorable.add(new Unrestored(
-                    database, name, name.startsWith("$admin.") ? "users" : "collection", why + " (" + file + ")"));
+            catalog.unrestorable.add(
+                    new Unrestored(database, name, DumpCatalog.unrestoredKind(name), why + " (" + file + ")"));
             return;
         }
         if (specs.putIfAbsent(name, new CollectionSpec(name, "collection", new BsonDocument(), List.of())) != null) {

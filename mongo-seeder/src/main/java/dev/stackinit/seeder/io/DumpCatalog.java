@@ -4,6 +4,7 @@ import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.seeder.CollectionSpec;
 import dev.stackinit.seeder.DocumentStats;
 import dev.stackinit.seeder.DocumentStream;
+import dev.stackinit.seeder.MongoCommands;
 import dev.stackinit.seeder.Unrestored;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,9 @@ final class DumpCatalog {
     /** One collection or view and how to read its documents again (null for a view or a metadata-only collection). */
     record Entry(CollectionSpec spec, Supplier<DocumentStream> documents, DocumentStats stats, boolean buckets) {}
 
+    /** mongodump --dumpDbUsersAndRoles: $admin.system.users and $admin.system.roles. */
+    private static final String USERS_PREFIX = "$admin.";
+
     private final Map<String, Map<String, Entry>> databases = new TreeMap<>();
     final List<Unrestored> unrestorable = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
@@ -30,6 +34,28 @@ final class DumpCatalog {
 
     DumpCatalog(boolean multi) {
         this.multi = multi;
+    }
+
+    /**
+     * Why a collection of this name in a dump is not restored (users and roles, system collections but system.js,
+     * mongo-seeder's own), or null when it is.
+     */
+    static String whyNotRestored(String collection) {
+        if (collection.startsWith(USERS_PREFIX)) {
+            return "users and roles (--dumpDbUsersAndRoles) are not restored; use mongorestore";
+        }
+        if (MongoCommands.isSystem(collection) && !collection.equals(CollectionSpec.SYSTEM_JS)) {
+            return "system collection " + collection + " is not restored";
+        }
+        if (MongoCommands.isOwn(collection)) {
+            return "mongo-seeder's own bookkeeping collection is never copied";
+        }
+        return null;
+    }
+
+    /** The kind named with a collection that is not restored. */
+    static String unrestoredKind(String collection) {
+        return collection.startsWith(USERS_PREFIX) ? "users" : "collection";
     }
 
     void add(String database, Entry entry, String where) {

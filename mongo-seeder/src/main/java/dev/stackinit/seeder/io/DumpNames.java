@@ -85,6 +85,14 @@ public final class DumpNames {
         return shorten(escape(name), name);
     }
 
+    /**
+     * True for a name a database can have and a dump folder can carry as it is: mongodump writes database folders
+     * unescaped, and the server refuses these characters in database names.
+     */
+    static boolean isDatabaseName(String name) {
+        return !name.isEmpty() && name.chars().noneMatch(c -> "/\\. \"$\0".indexOf(c) >= 0);
+    }
+
     /** True for a stem in the shortened form: only the metadata's {@code collectionName} knows the real name. */
     public static boolean isShortened(String stem) {
         return stem.length() == MAX_STEM && stem.contains(DOLLAR);

@@ -24,7 +24,10 @@ import org.bson.json.JsonParseException;
  * names the last one (byte offset, or line for JSON lines).
  */
 final class DumpReader implements DocumentStream {
+    /** The file for a whole data file; null for a stream that is part of a file (an archive's segments). */
     private final Path file;
+
+    private final String what;
     private final InputStream input;
     private final BsonFrames frames;
     private long line;
@@ -40,8 +43,20 @@ final class DumpReader implements DocumentStream {
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        String what = SeedFiles.isGzip(file) ? "dump file " + file + " (decompressed)" : "dump file " + file;
+        this.what = SeedFiles.isGzip(file) ? "dump file " + file + " (decompressed)" : "dump file " + file;
         this.frames = SeedFiles.isJsonLines(file) ? null : new BsonFrames(input, what, 0);
+    }
+
+    /**
+     * Concatenated BSON from a stream that is not a whole file; closing this closes the stream.
+     *
+     * @param what the stream, for messages
+     */
+    DumpReader(InputStream bson, String what) {
+        this.file = null;
+        this.what = what;
+        this.input = bson;
+        this.frames = new BsonFrames(bson, what, 0);
     }
 
     static InputStream gunzip(InputStream raw, Path file) {
@@ -73,7 +88,7 @@ final class DumpReader implements DocumentStream {
     /** Where the last document came from, for messages about it. */
     String where() {
         return frames != null
-                ? file + " at byte " + frames.documentStart()
+                ? (file != null ? file.toString() : what) + " at byte " + frames.documentStart()
                 : file + ":" + line + " (byte offset " + lineStart + ")";
     }
 
@@ -160,7 +175,7 @@ final class DumpReader implements DocumentStream {
         try {
             input.close();
         } catch (IOException ignored) {
-            // read-only file
+            // read only
         }
     }
 

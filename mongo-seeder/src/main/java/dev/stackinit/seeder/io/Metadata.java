@@ -5,6 +5,7 @@ import dev.stackinit.seeder.CollectionSpec;
 import dev.stackinit.shared.StrictUtf8;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
@@ -19,6 +20,8 @@ import org.bson.json.JsonParseException;
  * @param collectionName the real name, or null in dumps older than the field
  */
 record Metadata(String collectionName, String type, BsonDocument options, List<BsonDocument> indexes, String uuid) {
+    /** What mongodump writes; anything else would be dropped on restore, so it is refused instead. */
+    private static final Set<String> FIELDS = Set.of("options", "indexes", "uuid", "collectionName", "type");
 
     /**
      * Parses metadata; an empty text means none (mongorestore reads it so).
@@ -32,6 +35,13 @@ record Metadata(String collectionName, String type, BsonDocument options, List<B
         }
         try {
             BsonDocument metadata = BsonDocument.parse(text);
+            for (String key : metadata.keySet()) {
+                if (!FIELDS.contains(key)) {
+                    throw new InvalidInputException("invalid metadata " + where + ": unknown field '" + key
+                            + "' (mongodump writes options, indexes, uuid, collectionName and type; nothing else"
+                            + " would be restored)");
+                }
+            }
             BsonDocument options =
                     metadata.containsKey("options") ? metadata.getDocument("options") : new BsonDocument();
             List<BsonDocument> indexes = new ArrayList<>();

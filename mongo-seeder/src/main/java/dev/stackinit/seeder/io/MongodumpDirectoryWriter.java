@@ -42,7 +42,7 @@ public final class MongodumpDirectoryWriter implements SeedSink {
 
     @Override
     public void begin(String database, List<CollectionSpec> specs, String serverVersion) {
-        if (database.isEmpty() || database.chars().anyMatch(c -> "/\\. \"$\0".indexOf(c) >= 0)) {
+        if (!DumpNames.isDatabaseName(database)) {
             throw new InvalidInputException("database name '" + database + "' cannot be a folder name");
         }
         this.serverVersion = serverVersion;

@@ -10,57 +10,27 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.NoSuchElementException;
-import org.bson.RawBsonDocument;
 
 /**
  * One collection's documents inside an archive (or its decompressed spool): the byte regions of its segments, read in
  * order with positional reads, so that several collections can be read at once from one file.
  */
-final class RegionReader implements DocumentStream {
-    private final FileChannel channel;
-    private final BsonFrames frames;
-    private RawBsonDocument next;
+final class RegionReader {
+    private RegionReader() {}
 
-    RegionReader(Path file, List<long[]> regions, String source, String collection) {
+    /** A reader of the regions ({offset, length} each) one after another, as one stream of documents. */
+    static DocumentStream open(Path file, List<long[]> regions, String source, String collection) {
+        FileChannel channel;
         try {
-            this.channel = FileChannel.open(file, StandardOpenOption.READ);
+            channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + source + ": " + e.getMessage(), e);
         }
-        this.frames = new BsonFrames(
-                new BufferedInputStream(new Regions(channel, regions), 1 << 16), source + " (" + collection + ")", 0);
+        return new DumpReader(
+                new BufferedInputStream(new Regions(channel, regions), 1 << 16), source + " (" + collection + ")");
     }
 
-    @Override
-    public boolean hasNext() {
-        if (next == null) {
-            byte[] bytes = frames.next();
-            next = bytes == null ? null : new RawBsonDocument(bytes);
-        }
-        return next != null;
-    }
-
-    @Override
-    public RawBsonDocument next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        RawBsonDocument current = next;
-        next = null;
-        return current;
-    }
-
-    @Override
-    public void close() {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // read only
-        }
-    }
-
-    /** The regions one after another, as one stream. */
+    /** The regions one after another, as one stream; closing it closes the channel. */
     private static final class Regions extends InputStream {
         private final FileChannel channel;
         private final List<long[]> regions;
@@ -95,6 +65,11 @@ final class RegionReader implements DocumentStream {
             }
             done += n;
             return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
         }
     }
 }

@@ -90,4 +90,13 @@ class DumpNamesTest {
                 .hasSize(names.size());
         stems.forEach((name, stem) -> assertThat(DumpNames.unescape(stem, "f")).isEqualTo(name));
     }
+
+    @Test
+    void databaseFolderNamesRefuseWhatTheServerRefuses() {
+        assertThat(DumpNames.isDatabaseName("shop")).isTrue();
+        assertThat(DumpNames.isDatabaseName("2026-12-01_café")).isTrue();
+        for (String bad : List.of("", "a.b", "a/b", "a\\b", "a b", "a\"b", "a$b", "a\0b")) {
+            assertThat(DumpNames.isDatabaseName(bad)).as(bad).isFalse();
+        }
+    }
 }

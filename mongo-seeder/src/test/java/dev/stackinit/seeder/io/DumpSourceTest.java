@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.Test;
@@ -26,19 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DumpSourceTest {
     @TempDir
     Path dir;
-
-    /** Escaped file name → the collection name it holds (mongodump's url.QueryEscape, written out by hand). */
-    static final Map<String, String> ESCAPED = Map.of(
-            "a+b", "a b",
-            "a%2Bb", "a+b",
-            "caf%C3%A9s", "cafés",
-            "a%2Fb", "a/b",
-            "x%2F..%2Fy", "x/../y",
-            "100%25", "100%",
-            "emoji%F0%9F%98%80", "emoji😀",
-            "q%3F%26%3D", "q?&=",
-            "%22quoted%22", "\"quoted\"",
-            "back%5Cslash", "back\\slash");
 
     static List<byte[]> documents(String prefix, int count) {
         List<byte[]> documents = new ArrayList<>();
@@ -71,14 +57,14 @@ class DumpSourceTest {
     @Test
     void tenEscapedFileNamesAreUnescapedLikeGoQueryUnescape() {
         Path db = dir.resolve("dump/shop");
-        ESCAPED.forEach((stem, name) -> write(db.resolve(stem + ".bson"), concat(documents(stem, 2))));
+        DumpBuilder.ESCAPED.forEach((stem, name) -> write(db.resolve(stem + ".bson"), concat(documents(stem, 2))));
 
         DumpSource source = DumpSource.openDirectory(db);
 
         assertThat(source.collections("x"))
                 .extracting(CollectionSpec::name)
-                .containsExactlyInAnyOrderElementsOf(ESCAPED.values());
-        ESCAPED.forEach((stem, name) -> assertSameBytes(read(source, "x", name), documents(stem, 2)));
+                .containsExactlyInAnyOrderElementsOf(DumpBuilder.ESCAPED.values());
+        DumpBuilder.ESCAPED.forEach((stem, name) -> assertSameBytes(read(source, "x", name), documents(stem, 2)));
     }
 
     @Test
@@ -385,5 +371,46 @@ class DumpSourceTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
                         () -> DumpSource.openArchive(dir.resolve("missing.archive"), false)))
                 .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void aMetadataFieldMongodumpDoesNotWriteIsRefusedNotDropped() {
+        Path db = dir.resolve("dump/shop");
+        write(db.resolve("items.bson"), concat(documents("i", 1)));
+        write(
+                db.resolve("items.metadata.json"),
+                "{\"options\": {}, \"indexes\": [], \"collectionName\": \"items\", \"type\": \"collection\","
+                        + " \"shardKey\": {\"n\": 1}}");
+        byte[] archive = DumpBuilder.archive("7.0.14")
+                .collection(
+                        "shop", "items", "collection", "{\"indexes\": [], \"collectionName\": \"items\", \"extra\": 1}")
+                .start()
+                .eof("shop", "items")
+                .bytes();
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> DumpSource.openDirectory(db)))
+                .isInstanceOf(dev.stackinit.errors.InvalidInputException.class)
+                .hasMessageContaining("items.metadata.json")
+                .hasMessageContaining("unknown field 'shardKey'");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> DumpSource.openArchive(write(dir.resolve("a.archive"), archive), false)))
+                .isInstanceOf(dev.stackinit.errors.InvalidInputException.class)
+                .hasMessageContaining("unknown field 'extra'");
+    }
+
+    @Test
+    void aFolderInsideADatabaseFolderIsNamedAsNotRestored() {
+        // --seed-dir one level above a dump root: the dated folder reads as a database holding the real databases
+        Path above = dir.resolve("backups");
+        write(above.resolve("2026-12-01/shop/items.bson"), concat(documents("i", 1)));
+
+        DumpSource source = DumpSource.openDirectory(above);
+
+        assertThat(source.databases()).containsExactly("2026-12-01");
+        assertThat(source.collections("2026-12-01")).isEmpty();
+        assertThat(source.unrestorable())
+                .extracting(Unrestored::database, Unrestored::name, Unrestored::kind)
+                .containsExactly(tuple("2026-12-01", "shop/", "file"));
+        assertThat(source.unrestorable().get(0).reason()).contains("one level too high");
     }
 }

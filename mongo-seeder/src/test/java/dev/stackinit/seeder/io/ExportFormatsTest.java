@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.seeder.CollectionSpec;
+import dev.stackinit.seeder.DumpBuilder;
 import dev.stackinit.seeder.ExportService;
 import dev.stackinit.seeder.ExportService.ExportReport;
 import dev.stackinit.seeder.FakeSource;
@@ -51,7 +52,7 @@ class ExportFormatsTest {
 
     /** Awkward names, a case collision, a long name, a time-series collection and a view. */
     private void awkward() {
-        DumpSourceTest.ESCAPED.values().forEach(name -> source.collection(name, "collection", "{}", docs(name, 2, 10)));
+        DumpBuilder.ESCAPED.values().forEach(name -> source.collection(name, "collection", "{}", docs(name, 2, 10)));
         source.collection("Foo", "collection", "{}", docs("F", 1, 1));
         source.collection("foo", "collection", "{}", docs("f", 1, 1));
         source.collection("é".repeat(40) + "-long", "collection", "{}", docs("l", 1, 1));
@@ -67,7 +68,7 @@ class ExportFormatsTest {
         ExportReport report = export(new MongodumpDirectoryWriter(dir, false, "mongo-seeder test"));
 
         Path db = dir.resolve("shop");
-        for (var entry : DumpSourceTest.ESCAPED.entrySet()) {
+        for (var entry : DumpBuilder.ESCAPED.entrySet()) {
             assertThat(db.resolve(entry.getKey() + ".bson"))
                     .as(entry.getValue())
                     .isRegularFile();
@@ -77,9 +78,20 @@ class ExportFormatsTest {
         assertThat(db.resolve("%46oo.bson"))
                 .as("Foo next to foo on a case-insensitive disk")
                 .isRegularFile();
-        String longStem = DumpNames.stem("é".repeat(40) + "-long");
+        // mongodump's rule, spelled out here rather than taken from DumpNames: over 238 characters escaped, the first
+        // 208 (cut even inside an escape) + "%24" + the unpadded URL-safe base64 of the name's SHA-1
+        String longName = "é".repeat(40) + "-long";
+        String longStem = "%C3%A9".repeat(40).substring(0, 208) + "%24"
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(java.security.MessageDigest.getInstance("SHA-1")
+                                .digest(longName.getBytes(StandardCharsets.UTF_8)));
         assertThat(longStem).hasSize(238);
-        assertThat(db.resolve(longStem + ".metadata.json")).isRegularFile();
+        assertThat(db.resolve(longStem + ".bson")).isRegularFile();
+        assertThat(BsonDocument.parse(Files.readString(db.resolve(longStem + ".metadata.json")))
+                        .getString("collectionName")
+                        .getValue())
+                .isEqualTo(longName);
         assertThat(db.resolve("system.buckets.metrics.bson")).isRegularFile();
         assertThat(db.resolve("metrics.bson")).doesNotExist();
         assertThat(db.resolve("recent.metadata.json")).isRegularFile();
