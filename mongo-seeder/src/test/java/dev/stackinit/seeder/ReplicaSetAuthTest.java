@@ -180,6 +180,19 @@ class ReplicaSetAuthTest {
     }
 
     @Test
+    void aTargetUserWithoutClusterRolesIsExitThreeNamingTheRolesItLacks() {
+        // the app user in --target-uri instead of root: it authenticates, then the node refuses replSetGetStatus
+        node.healthy().user("stackend", ROOT_PASSWORD, "stackend");
+
+        assertThatThrownBy(
+                        () -> run(Optional.of(new Credentials("stackend", ROOT_PASSWORD, "admin")), Optional.empty()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("lacks the clusterMonitor/clusterManager roles")
+                .hasMessageNotContaining(ROOT_PASSWORD);
+        assertThat(node.calls).doesNotContain("replSetInitiate", "replSetReconfig");
+    }
+
+    @Test
     void aNodeWithUsersButNoCredentialsGivenIsExitThree() {
         node.healthy().user("root", ROOT_PASSWORD);
 
