@@ -287,6 +287,20 @@ class ReplicaSetAuthTest {
     }
 
     @Test
+    void aRefusedRootCreationThroughTheLocalhostExceptionIsRejectedAndNothingElseIsCreated() {
+        // only 51003 (created a moment ago by someone else) is let through; any other refusal names the root user
+        node.statusError = error(94, "NotYetInitialized");
+        node.createUserError = error(2, "BadValue");
+
+        assertThatThrownBy(() -> run())
+                .isInstanceOf(RejectedException.class)
+                .hasMessageContaining("createUser of root user 'root' through the localhost exception failed")
+                .hasMessageNotContaining(ROOT_PASSWORD);
+        assertThat(node.users).isEmpty();
+        assertThat(node.log).doesNotContain("anonymous:createUser stackend", "root:createUser stackend");
+    }
+
+    @Test
     void aRefusedAppUserCommandIsRejectedNamingTheUserNotThePassword() {
         node.healthy().user("root", ROOT_PASSWORD);
         node.createUserError = error(11000, "DuplicateKey");
