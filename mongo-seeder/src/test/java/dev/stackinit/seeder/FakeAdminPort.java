@@ -19,13 +19,15 @@ import org.bson.BsonString;
  * connector ({@link #connector()}): with {@link #accessControl} on it authorizes as mongod does (mongo/db/auth: authorization_session_impl,
  * authz_session_external_state_server_common): ping, hello and isMaster need nothing; without users, a localhost
  * client gets the localhost exception's privileges (replSetGetStatus, replSetConfigure, createUser and grantRole on
- * admin); an authenticated user gets everything; anything else is 13 Unauthorized. Credentials that do not match a
+ * admin); an authenticated user gets everything unless it holds only readWrite roles (then 13, as an app user gets); anything else is 13 Unauthorized. Credentials that do not match a
  * user fail the connection's authentication, as the driver's handshake does.
  */
 final class FakeAdminPort implements AdminPort {
     private static final Set<String> NEEDS_NOTHING = Set.of("ping", "hello", "isMaster");
     private static final Set<String> LOCALHOST_EXCEPTION =
             Set.of("replSetGetStatus", "replSetInitiate", "replSetReconfig", "createUser");
+    private static final Set<String> ADMIN_ROLES =
+            Set.of("root", "clusterAdmin", "clusterManager", "clusterMonitor", "userAdminAnyDatabase");
 
     int pingFailures;
     boolean neverAnswers;
@@ -271,13 +273,16 @@ final class FakeAdminPort implements AdminPort {
         if (answersBeforeLost > 0) {
             answersBeforeLost--;
         }
+        String name = command.split(" ")[0];
         if (who != null) {
             if (!who.password().equals(users.get(who.user()))) {
                 throw new AuthenticationFailedException("scripted: credentials of '" + who.user() + "' refused", null);
             }
+            if (!NEEDS_NOTHING.contains(name) && !administers(who.user())) {
+                throw error(UNAUTHORIZED, "Unauthorized");
+            }
             return;
         }
-        String name = command.split(" ")[0];
         if (!accessControl || NEEDS_NOTHING.contains(name)) {
             return;
         }
@@ -285,6 +290,18 @@ final class FakeAdminPort implements AdminPort {
             return;
         }
         throw error(UNAUTHORIZED, "Unauthorized");
+    }
+
+    /**
+     * Whether a user may run the admin commands: a user given with no roles (the tests' shorthand for root) or one
+     * holding a root or cluster role; a user with only readWrite roles (an app user) gets 13 as on mongod.
+     */
+    private boolean administers(String user) {
+        BsonArray granted = roles.getOrDefault(user, new BsonArray());
+        return granted.isEmpty()
+                || granted.stream()
+                        .map(role -> role.asDocument().getString("role").getValue())
+                        .anyMatch(ADMIN_ROLES::contains);
     }
 
     private void onPing(Credentials who) {

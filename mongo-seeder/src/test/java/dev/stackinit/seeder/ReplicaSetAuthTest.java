@@ -180,6 +180,19 @@ class ReplicaSetAuthTest {
     }
 
     @Test
+    void aTargetUserWithoutClusterRolesIsExitThreeNamingTheRolesItLacks() {
+        // the app user in --target-uri instead of root: it authenticates, then the node refuses replSetGetStatus
+        node.healthy().user("stackend", ROOT_PASSWORD, "stackend");
+
+        assertThatThrownBy(
+                        () -> run(Optional.of(new Credentials("stackend", ROOT_PASSWORD, "admin")), Optional.empty()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("lacks the clusterMonitor/clusterManager roles")
+                .hasMessageNotContaining(ROOT_PASSWORD);
+        assertThat(node.calls).doesNotContain("replSetInitiate", "replSetReconfig");
+    }
+
+    @Test
     void aNodeWithUsersButNoCredentialsGivenIsExitThree() {
         node.healthy().user("root", ROOT_PASSWORD);
 
@@ -271,6 +284,20 @@ class ReplicaSetAuthTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("cannot create the root user")
                 .hasMessageContaining("--force-reconfig");
+    }
+
+    @Test
+    void aRefusedRootCreationThroughTheLocalhostExceptionIsRejectedAndNothingElseIsCreated() {
+        // only 51003 (created a moment ago by someone else) is let through; any other refusal names the root user
+        node.statusError = error(94, "NotYetInitialized");
+        node.createUserError = error(2, "BadValue");
+
+        assertThatThrownBy(() -> run())
+                .isInstanceOf(RejectedException.class)
+                .hasMessageContaining("createUser of root user 'root' through the localhost exception failed")
+                .hasMessageNotContaining(ROOT_PASSWORD);
+        assertThat(node.users).isEmpty();
+        assertThat(node.log).doesNotContain("anonymous:createUser stackend", "root:createUser stackend");
     }
 
     @Test

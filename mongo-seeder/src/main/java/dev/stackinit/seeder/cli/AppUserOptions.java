@@ -30,8 +30,9 @@ final class AppUserOptions {
     @Option(
             names = "--app-database",
             split = ",",
-            defaultValue = "__models__",
-            description = "Database the app user may read and write (repeatable): the app's own ones and __models__."
+            defaultValue = DatabasesOption.DEFAULT_DATABASE,
+            description = "Database the app user may read and write (repeatable): the app's own ones and "
+                    + DatabasesOption.DEFAULT_DATABASE + "."
                     + " Default: ${DEFAULT-VALUE}.")
     List<String> databases;
 

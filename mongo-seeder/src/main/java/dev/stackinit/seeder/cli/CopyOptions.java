@@ -8,8 +8,6 @@ import picocli.CommandLine.Option;
 
 /** What to copy and how, shared by clone, import and init. */
 final class CopyOptions {
-    static final String DEFAULT_DATABASE = DatabasesOption.DEFAULT_DATABASE;
-
     @Mixin
     DatabasesOption database;
 

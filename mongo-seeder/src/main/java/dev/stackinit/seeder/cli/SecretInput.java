@@ -2,6 +2,7 @@ package dev.stackinit.seeder.cli;
 
 import dev.stackinit.cli.options.SecretFile;
 import dev.stackinit.errors.UsageException;
+import dev.stackinit.seeder.mongo.UriCredentials;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,6 +28,20 @@ final class SecretInput {
                     option + "-file and " + option + " (" + variable(option) + ") are both set: keep one of them");
         }
         return Optional.of(SecretFile.read(file, option + "-file"));
+    }
+
+    /**
+     * The URI of {@code <side>-uri} with the password of {@code <side>-password} in it, when one is given; the one body
+     * of the --source-password and --target-password mixins, whose option names picocli needs as constants.
+     *
+     * @param side {@code --source} or {@code --target}
+     */
+    static String intoUri(String uri, String password, String side) {
+        if (password == null || password.isEmpty()) {
+            return uri;
+        }
+        String option = side + "-password";
+        return UriCredentials.withPassword(uri, password, side + "-uri", variable(option) + " (" + option + ")");
     }
 
     static String variable(String option) {

@@ -1,6 +1,5 @@
 package dev.stackinit.seeder.cli;
 
-import dev.stackinit.seeder.mongo.UriCredentials;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,10 +16,6 @@ final class SourcePasswordOptions {
 
     /** The URI with the password in it, when one is given; else the URI as it is. */
     String apply(String uri) {
-        if (password == null || password.isEmpty()) {
-            return uri;
-        }
-        return UriCredentials.withPassword(
-                uri, password, "--source-uri", "MONGO_SEEDER_SOURCE_PASSWORD (--source-password)");
+        return SecretInput.intoUri(uri, password, "--source");
     }
 }
