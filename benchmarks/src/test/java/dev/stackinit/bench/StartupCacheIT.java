@@ -61,7 +61,8 @@ class StartupCacheIT {
         assertThat(launched.exit()).isZero();
         assertThat(launched.output())
                 .contains(CLASS + " source: shared objects file")
-                .contains("hello x - java");
+                .contains("hello x - java")
+                .doesNotContain("hello: warning");
     }
 
     @Test
@@ -106,6 +107,26 @@ class StartupCacheIT {
 
         assertThat(launched.exit()).isZero();
         assertThat(launched.output()).contains("hello z -").doesNotContain(CLASS + " source: shared objects file");
+        assertThat(launched.output())
+                .as("the launcher says why it starts without the cache")
+                .containsPattern(
+                        "hello: warning: the AppCDS archive is not used: \\S*/hello\\.jsa is older than \\S*/hello\\.jar");
+    }
+
+    @Test
+    void aCacheWhoseJvmIsGoneIsNamedAndTheLauncherStartsPlain() throws Exception {
+        jar();
+        assertThat(script(training("--version"), "none", false).exit()).isZero();
+        Path launch = dir.resolve("hello.launch");
+        Files.writeString(launch, Files.readString(launch).replaceAll("jsa_java=.*", "jsa_java=/gone/bin/java"));
+
+        Spawn.Result launched = launcher(Map.of(), "u");
+
+        assertThat(launched.exit()).isZero();
+        assertThat(launched.output())
+                .contains("hello u -")
+                .contains("hello: warning: the AppCDS archive is not used: /gone/bin/java, the JVM that made it,"
+                        + " is not there");
     }
 
     @Test

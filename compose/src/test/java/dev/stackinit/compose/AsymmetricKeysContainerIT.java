@@ -10,12 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,58 +32,20 @@ class AsymmetricKeysContainerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static Path dir;
-    private static String project;
+    private static StackProject stack;
     private static Map<String, String> env;
     private static String api;
 
     @BeforeAll
     static void up() throws Exception {
         assumeTrue(DockerCli.available("compose", "version"), "the docker compose v2 plugin is not available");
-        DockerCli.ok(
-                StackFiles.MODULE,
-                Duration.ofMinutes(30),
-                "docker",
-                "compose",
-                "--env-file",
-                ".env.example",
-                "build",
-                "keys");
-        dir = Files.createTempDirectory("stack-init-asymmetric-");
-        StackCopy.copy(StackFiles.MODULE, dir);
-        project = "stackinit-keys-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> overrides = new LinkedHashMap<>();
-        for (String port : List.of("KONG_HTTP_PORT", "KONG_HTTPS_PORT", "POSTGRES_PORT", "MONGO_PORT")) {
-            overrides.put(port, Integer.toString(StackCopy.freePort()));
-        }
-        api = "http://localhost:" + overrides.get("KONG_HTTP_PORT");
-        overrides.put("SUPABASE_PUBLIC_URL", api);
-        overrides.put("API_EXTERNAL_URL", api);
-        overrides.put("STACK_INIT_PULL_POLICY", "never");
-        overrides.put("ENABLE_EMAIL_AUTOCONFIRM", "true");
-        Files.writeString(
-                dir.resolve(".env"), StackCopy.withValues(Files.readString(dir.resolve(".env.example")), overrides));
+        StackProject.buildImages("keys");
+        stack = StackProject.copy(
+                "keys", List.of("KONG_HTTP_PORT", "KONG_HTTPS_PORT", "POSTGRES_PORT", "MONGO_PORT"), Map.of());
+        api = stack.api;
 
         // the README's switch: the first-run command plus --asymmetric
-        String user = Files.getAttribute(dir, "unix:uid") + ":" + Files.getAttribute(dir, "unix:gid");
-        compose(
-                Duration.ofMinutes(2),
-                "run",
-                "--rm",
-                "--user",
-                user,
-                "-v",
-                dir + ":/work",
-                "-w",
-                "/work",
-                "keys",
-                "generate",
-                "--asymmetric",
-                "--env-file",
-                ".env",
-                "--mapping",
-                "env-mapping.yml");
-        env = DotEnv.read(dir.resolve(".env")).values();
+        env = stack.generateKeys("--asymmetric");
         assertThat(env.get("SUPABASE_PUBLISHABLE_KEY")).startsWith("sb_publishable_");
         assertThat(env.get("SUPABASE_SECRET_KEY")).startsWith("sb_secret_");
         assertThat(env.get("JWT_JWKS")).contains("\"kty\":\"EC\"").contains("\"kty\":\"oct\"");
@@ -123,18 +81,13 @@ class AsymmetricKeysContainerIT {
 
     @AfterAll
     static void down() {
-        if (project != null) {
-            DockerCli.run(
-                    dir,
-                    Duration.ofMinutes(5),
-                    List.of("docker", "compose", "-p", project, "down", "-v", "--remove-orphans"));
+        if (stack != null) {
+            stack.down();
         }
     }
 
     private static String compose(Duration timeout, String... args) {
-        List<String> command = new ArrayList<>(List.of("docker", "compose", "-p", project));
-        command.addAll(List.of(args));
-        return DockerCli.ok(dir, timeout, command.toArray(String[]::new));
+        return stack.compose(timeout, args);
     }
 
     private static HttpResponse<String> probe(String apikey, String authorization) throws Exception {

@@ -13,8 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,25 +44,14 @@ class ComposeStackContainerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final BlockingQueue<String[]> HOOKS = new LinkedBlockingQueue<>();
 
-    private static Path dir;
-    private static String project;
+    private static StackProject stack;
     private static HttpServer stackend;
     private static Map<String, String> env;
 
     @BeforeAll
     static void up() throws Exception {
         assumeTrue(DockerCli.available("compose", "version"), "the docker compose v2 plugin is not available");
-        DockerCli.ok(
-                StackFiles.MODULE,
-                Duration.ofMinutes(30),
-                "docker",
-                "compose",
-                "--env-file",
-                ".env.example",
-                "build",
-                "keys",
-                "mongo-init",
-                "supabase-migrate");
+        StackProject.buildImages("keys", "mongo-init", "supabase-migrate");
 
         stackend = HttpServer.create(new InetSocketAddress("0.0.0.0", 0), 0);
         stackend.createContext("/", exchange -> {
@@ -77,51 +64,24 @@ class ComposeStackContainerIT {
         });
         stackend.start();
 
-        dir = Files.createTempDirectory("stack-init-compose-");
-        StackCopy.copy(StackFiles.MODULE, dir);
-        project = "stackinit-it-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> overrides = new LinkedHashMap<>();
-        for (String port : List.of(
-                "KONG_HTTP_PORT",
-                "KONG_HTTPS_PORT",
-                "POSTGRES_PORT",
-                "MONGO_PORT",
-                "MONGO_EXPRESS_PORT",
-                "STACKEND_PORT",
-                "STACKWEB_PORT")) {
-            overrides.put(port, Integer.toString(StackCopy.freePort()));
-        }
-        overrides.put("SUPABASE_PUBLIC_URL", "http://localhost:" + overrides.get("KONG_HTTP_PORT"));
-        overrides.put("API_EXTERNAL_URL", overrides.get("SUPABASE_PUBLIC_URL"));
-        overrides.put(
-                "STACKEND_URL",
-                "http://host.docker.internal:" + stackend.getAddress().getPort());
-        overrides.put("STACK_INIT_PULL_POLICY", "never");
-        overrides.put("ENABLE_EMAIL_AUTOCONFIRM", "true");
-        Files.writeString(
-                dir.resolve(".env"), StackCopy.withValues(Files.readString(dir.resolve(".env.example")), overrides));
+        stack = StackProject.copy(
+                "it",
+                List.of(
+                        "KONG_HTTP_PORT",
+                        "KONG_HTTPS_PORT",
+                        "POSTGRES_PORT",
+                        "MONGO_PORT",
+                        "MONGO_EXPRESS_PORT",
+                        "STACKEND_PORT",
+                        "STACKWEB_PORT"),
+                Map.of(
+                        "STACKEND_URL",
+                        "http://host.docker.internal:" + stackend.getAddress().getPort()));
 
-        // the README's first-run command, as the host user so the files stay the user's
-        String user = Files.getAttribute(dir, "unix:uid") + ":" + Files.getAttribute(dir, "unix:gid");
-        compose(
-                Duration.ofMinutes(2),
-                "run",
-                "--rm",
-                "--user",
-                user,
-                "-v",
-                dir + ":/work",
-                "-w",
-                "/work",
-                "keys",
-                "generate",
-                "--env-file",
-                ".env",
-                "--mapping",
-                "env-mapping.yml");
-        env = DotEnv.read(dir.resolve(".env")).values();
+        // the README's first-run command
+        env = stack.generateKeys();
         assertThat(env.get("JWT_SECRET")).as("generated JWT_SECRET").hasSizeGreaterThanOrEqualTo(32);
-        assertThat(DotEnv.read(dir.resolve("stackend.env")).values())
+        assertThat(DotEnv.read(stack.dir.resolve("stackend.env")).values())
                 .containsEntry("SUPABASE_ANON_KEY", env.get("ANON_KEY"));
 
         compose(UP, "up", "-d", "--wait", "--wait-timeout", Long.toString(UP.toSeconds()));
@@ -129,11 +89,8 @@ class ComposeStackContainerIT {
 
     @AfterAll
     static void down() {
-        if (project != null) {
-            DockerCli.run(
-                    dir,
-                    Duration.ofMinutes(5),
-                    List.of("docker", "compose", "-p", project, "down", "-v", "--remove-orphans"));
+        if (stack != null) {
+            stack.down();
         }
         if (stackend != null) {
             stackend.stop(0);
@@ -203,9 +160,7 @@ class ComposeStackContainerIT {
     }
 
     private static String compose(Duration timeout, String... args) {
-        List<String> command = new ArrayList<>(List.of("docker", "compose", "-p", project));
-        command.addAll(List.of(args));
-        return DockerCli.ok(dir, timeout, command.toArray(String[]::new));
+        return stack.compose(timeout, args);
     }
 
     /** Service → its container as `docker compose ps -a --format json` describes it (array or one object per line). */
@@ -235,7 +190,7 @@ class ComposeStackContainerIT {
                         c.getKey(),
                         id + " "
                                 + DockerCli.ok(
-                                                dir,
+                                                stack.dir,
                                                 Duration.ofSeconds(30),
                                                 "docker",
                                                 "inspect",
