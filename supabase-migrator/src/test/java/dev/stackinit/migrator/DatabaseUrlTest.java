@@ -49,4 +49,25 @@ class DatabaseUrlTest {
                 .hasMessageContaining("is not between 1 and 65535")
                 .hasMessageNotContaining("secret");
     }
+
+    @Test
+    void aPlusInThePasswordOrDatabaseStaysAPlusAndReachesTheDriverAsOne() {
+        DatabaseUrl url = DatabaseUrl.parse("postgres://app:a+b%20c@db/my+db?currentSchema=x+y", null);
+        assertThat(url.password()).isEqualTo("a+b c");
+        assertThat(url.database()).isEqualTo("my+db");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/my%2Bdb?currentSchema=x%2By");
+        java.util.Properties read = org.postgresql.Driver.parseURL(url.jdbcUrl(), url.properties());
+        assertThat(read.getProperty("PGDBNAME")).isEqualTo("my+db");
+        assertThat(read.getProperty("currentSchema")).isEqualTo("x+y");
+        assertThat(read.getProperty("password")).isEqualTo("a+b c");
+    }
+
+    @Test
+    void aStrayPercentInThePasswordIsInvalidInputNamingTheUrlMasked() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgres://app:pw%zzsecret@db/app", null))
+                .isInstanceOf(dev.stackinit.errors.InvalidInputException.class)
+                .hasMessageContaining("postgres://app:")
+                .hasMessageContaining("not followed by two hex digits")
+                .hasMessageNotContaining("secret");
+    }
 }

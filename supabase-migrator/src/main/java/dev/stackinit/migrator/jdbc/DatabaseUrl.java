@@ -3,10 +3,8 @@ package dev.stackinit.migrator.jdbc;
 import dev.stackinit.errors.InvalidInputException;
 import dev.stackinit.errors.UsageException;
 import dev.stackinit.migrator.pull.PullService;
+import dev.stackinit.shared.PercentEncoding;
 import dev.stackinit.shared.SecretMasker;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -41,20 +39,25 @@ public record DatabaseUrl(
             throw new UsageException("not a PostgreSQL URL (postgres://user:password@host:port/db or"
                     + " jdbc:postgresql://host:port/db): " + url.replaceAll(":[^:@/]*@", ":****@"));
         }
+        // a '+' in a password is a plus, not a space (URLDecoder is for HTML forms), and a stray '%' is exit 3 naming
+        // the URL masked, not an IllegalArgumentException
+        String what = "the database URL " + SecretMasker.urisOnly().mask(url.strip());
         Map<String, String> params = new LinkedHashMap<>();
         if (m.group(6) != null && !m.group(6).isEmpty()) {
             for (String pair : m.group(6).split("&")) {
                 int eq = pair.indexOf('=');
-                params.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+                params.put(
+                        decode(eq < 0 ? pair : pair.substring(0, eq), what),
+                        eq < 0 ? "" : decode(pair.substring(eq + 1), what));
             }
         }
-        String user = m.group(1) != null && !m.group(1).isEmpty() ? decode(m.group(1)) : params.remove("user");
-        String password = m.group(2) != null ? decode(m.group(2)) : params.remove("password");
+        String user = m.group(1) != null && !m.group(1).isEmpty() ? decode(m.group(1), what) : params.remove("user");
+        String password = m.group(2) != null ? decode(m.group(2), what) : params.remove("password");
         params.remove("user");
         params.remove("password");
         String host = m.group(3).isEmpty() ? "localhost" : m.group(3);
         int port = m.group(4) == null ? 5432 : port(m.group(4), url);
-        String database = m.group(5) == null || m.group(5).isEmpty() ? "postgres" : decode(m.group(5));
+        String database = m.group(5) == null || m.group(5).isEmpty() ? "postgres" : decode(m.group(5), what);
         DatabaseUrl parsed = new DatabaseUrl(
                 host,
                 port,
@@ -133,11 +136,12 @@ public record DatabaseUrl(
         return display();
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    private static String decode(String s, String what) {
+        return PercentEncoding.decode(s, what);
     }
 
+    /** The driver's URL parser decodes '+' as a space: a plus must reach it as %2B, which PercentEncoding writes. */
     private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return PercentEncoding.encode(s);
     }
 }
