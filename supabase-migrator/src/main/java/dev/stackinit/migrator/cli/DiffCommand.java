@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackinit.cli.VerboseOption;
+import dev.stackinit.cli.options.AllowPartialOption;
 import dev.stackinit.cli.options.SchemaOption;
 import dev.stackinit.errors.ExitCode;
 import dev.stackinit.migrator.diff.DiffReport;
@@ -55,6 +56,10 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     SchemaOption schemas;
 
+    /** Objects diff cannot compare make the exit 3 unless this is given (they are named either way). */
+    @Mixin
+    AllowPartialOption allowPartial;
+
     @Option(
             names = "--write",
             paramLabel = "NAME",
@@ -81,9 +86,17 @@ final class DiffCommand implements Callable<Integer> {
             report = service.diff(
                     target.migrations.migrationsDir, schemas.orElse(List.of()), Optional.ofNullable(write));
         }
-        int exit = report.equal() || write != null ? 0 : ExitCode.INVALID_INPUT.code();
+        boolean partial = !report.notCompared().isEmpty() && !allowPartial.enabled();
+        int exit = (report.equal() || write != null) && !partial ? 0 : ExitCode.INVALID_INPUT.code();
         render(spec.commandLine().getOut(), report, exit);
-        if (exit != 0) {
+        if (!report.notCompared().isEmpty()) {
+            err.println("supabase-migrator: " + (partial ? "" : "warning: ")
+                    + report.notCompared().size()
+                    + " object(s) not compared (the catalog reader cannot represent them, as pull cannot"
+                    + " reproduce them): " + String.join("; ", report.notCompared())
+                    + (partial ? " (--allow-partial accepts a comparison without them)" : ""));
+        }
+        if (!report.equal() && write == null) {
             err.println("supabase-migrator: " + report.differences().size() + " difference(s): "
                     + report.migrationsDir() + " no longer builds " + report.live()
                     + " (diff --write NAME turns them into migration files)");
@@ -109,13 +122,18 @@ final class DiffCommand implements Callable<Integer> {
             }
             node.put("count", report.differences().size());
             node.set("written", mapper.valueToTree(report.written()));
+            node.set("notCompared", mapper.valueToTree(report.notCompared()));
+            node.put("notComparedCount", report.notCompared().size());
             node.put("exit", exit);
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
             return;
         }
         if (report.equal()) {
             out.println("no differences: " + report.migrationsDir() + " builds " + report.live() + " (schemas "
-                    + String.join(", ", report.schemas()) + ")");
+                    + String.join(", ", report.schemas()) + ")"
+                    + (report.notCompared().isEmpty()
+                            ? ""
+                            : "; " + report.notCompared().size() + " object(s) not compared"));
             return;
         }
         for (SchemaDiff.Difference d : report.differences()) {

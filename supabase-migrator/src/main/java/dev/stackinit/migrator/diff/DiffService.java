@@ -27,6 +27,7 @@ public final class DiffService {
     private final Consumer<String> progress;
     // the live catalog and schemas of the last comparison: --write renders from them
     private Catalog lastLive;
+    private Catalog lastShadow;
     private List<String> lastSchemas = List.of();
 
     public DiffService(DiffDatabases databases, Consumer<String> progress) {
@@ -87,9 +88,9 @@ public final class DiffService {
         List<String> schemas = requested.isEmpty() ? List.copyOf(all) : requested;
         lastSchemas = schemas;
         lastLive = databases.readLive(schemas.stream().filter(live::contains).toList());
-        Catalog files =
+        lastShadow =
                 databases.readShadow(schemas.stream().filter(shadow::contains).toList());
-        return SchemaDiff.compare(CatalogObjects.of(files), CatalogObjects.of(lastLive));
+        return SchemaDiff.compare(CatalogObjects.of(lastShadow), CatalogObjects.of(lastLive));
     }
 
     private List<String> compared(List<String> requested) {
@@ -104,7 +105,16 @@ public final class DiffService {
                 folder.toString(),
                 schemas,
                 SchemaDiff.report(differences),
-                written);
+                written,
+                notCompared());
+    }
+
+    /** What neither side's catalog could hold, live first, each object once. */
+    private List<String> notCompared() {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        names.addAll(lastLive.findings().notReproduced());
+        names.addAll(lastShadow.findings().notReproduced());
+        return List.copyOf(names);
     }
 
     /**

@@ -310,6 +310,32 @@ class DiffIT {
         assertThat(run.out()).startsWith("no differences");
     }
 
+    @Test
+    @Order(10)
+    void whatTheCatalogReaderCannotHoldIsNamedNotCalledEqual() throws Exception {
+        // pull names a range type as not reproduced; diff used to say "no differences" over it
+        server.execute("live", "create type public.floatrange as range (subtype = float8);");
+        try {
+            CliRun run = diff();
+            assertThat(run.code()).as(run.toString()).isEqualTo(3);
+            assertThat(run.err()).contains("1 object(s) not compared", "floatrange", "--allow-partial");
+
+            CliRun json = diff("--json");
+            assertThat(json.code()).isEqualTo(3);
+            JsonNode report = new ObjectMapper().readTree(json.out());
+            assertThat(report.get("notComparedCount").asInt()).isEqualTo(1);
+            assertThat(report.get("notCompared").get(0).asText()).contains("floatrange");
+            assertThat(report.get("exit").asInt()).isEqualTo(3);
+
+            CliRun accepted = diff("--allow-partial");
+            assertThat(accepted.code()).as(accepted.toString()).isZero();
+            assertThat(accepted.out()).startsWith("no differences").contains("1 object(s) not compared");
+            assertThat(accepted.err()).contains("warning: 1 object(s) not compared");
+        } finally {
+            server.execute("live", "drop type public.floatrange;");
+        }
+    }
+
     private static void assertFreshDatabaseEqualsLive(String name) throws Exception {
         server.createDatabase(name);
         CliRun migrate = migrate(name, folder);
